@@ -1,0 +1,325 @@
+package dev.fibered;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A fiber: one run of a {@code @Fibered} method, scheduled by a {@link Scheduler} alongside many
+ * others on the same thread.
+ *
+ * <p>Fibers are created unstarted by the generated factories ({@code FooFibers.m(args)}) and
+ * started by {@link Scheduler#spawn}. A fiber runs until it completes, or until it reaches a switch
+ * point (a scheduling check, a call to {@link #yield()} or {@link #yieldNow()}) where the scheduler
+ * decides to run another fiber; it resumes later exactly where it left off.
+ *
+ * <p>Thread-safety: {@link #isAlive()}, {@link #isDone()}, {@link #join()} and {@link #result()}
+ * may be called from any thread. Everything else belongs to the thread that runs the scheduler.
+ *
+ * @param <T> the result type; {@code Void} for void methods
+ */
+public final class Fiber<T> {
+  private static final AtomicLong IDS = new AtomicLong();
+
+  /** Checks between clock reads never exceed this, so a slow-growing estimate cannot run away. */
+  private static final int MAX_STRIDE = 1 << 16;
+
+  private final long id = IDS.incrementAndGet();
+  private final String name;
+
+  /** The innermost machine: the one a resume goes to. Null once the fiber is done. */
+  Machine<?> top;
+
+  /** The scheduler this fiber was spawned on; null while unstarted. */
+  private volatile Scheduler scheduler;
+
+  private volatile boolean done;
+  private volatile boolean hasWaiters;
+  private T value;
+  private Throwable failure;
+
+  /** The outcome of a finished callee, waiting for its caller to read it. */
+  private Object callValue;
+
+  private Throwable callFailure;
+
+  // Time-slice accounting, touched only by the running thread. See sliceSpentOnCountdown.
+  int countdown;
+  private int stride = 1;
+  private long sliceNanos;
+  private long sliceDeadline;
+  private long lastClockRead;
+
+  private Fiber(String name, Machine<T> body) {
+    this.name = name;
+    this.top = body;
+    body.fiber = this;
+  }
+
+  /**
+   * Wraps a machine in an unstarted fiber. Generated factories call this; user code gets fibers
+   * from those factories.
+   *
+   * @param <T> the result type
+   * @param name a name for diagnostics, such as {@code "Jobs.sum"}
+   * @param body an unstarted machine
+   * @return an unstarted fiber
+   * @throws IllegalStateException if the machine was already started
+   */
+  public static <T> Fiber<T> of(String name, Machine<T> body) {
+    if (body.fiber != null) {
+      throw new IllegalStateException("machine " + body + " has already been started");
+    }
+    return new Fiber<>(name, body);
+  }
+
+  /**
+   * A switch point for {@code @Fibered} code: switches to another fiber only if this fiber's time
+   * slice is spent, like greenlet_fiber's {@code schedule()}.
+   *
+   * <p>Outside {@code @Fibered} code (a plain method, or a {@code @Fibered} method called directly)
+   * there is nothing to suspend, and this returns at once.
+   */
+  public static void yield() {}
+
+  /**
+   * A switch point for {@code @Fibered} code: always lets the other runnable fibers run before this
+   * one continues, like greenlet_fiber's {@code schedule(force=True)}.
+   *
+   * <p>Outside {@code @Fibered} code this returns at once.
+   */
+  public static void yieldNow() {}
+
+  /**
+   * Returns the fiber running on the current thread.
+   *
+   * @return the current fiber, or null if this thread is not running a fiber
+   */
+  public static Fiber<?> current() {
+    return Scheduler.currentFiber();
+  }
+
+  /** Returns this fiber's name, as given by its factory (by default {@code Class.method}). */
+  public String name() {
+    return name;
+  }
+
+  /** Returns a number unique to this fiber within this JVM. */
+  public long id() {
+    return id;
+  }
+
+  /** Returns true once this fiber has been spawned and until it has completed or failed. */
+  public boolean isAlive() {
+    return scheduler != null && !done;
+  }
+
+  /** Returns true once this fiber has completed or failed. */
+  public boolean isDone() {
+    return done;
+  }
+
+  /**
+   * Waits until this fiber is done.
+   *
+   * <p>If the fiber's scheduler is idle, the calling thread runs the scheduler (all its fibers, not
+   * only this one) until this fiber is done. If the scheduler is running on another thread, the
+   * calling thread blocks until it finishes this fiber.
+   *
+   * @throws IllegalStateException if the fiber was never spawned, or if called on the thread that
+   *     runs its scheduler (it would wait for itself)
+   */
+  public void join() {
+    if (done) {
+      return;
+    }
+    Scheduler s = scheduler;
+    if (s == null) {
+      throw new IllegalStateException(
+          this + " was never spawned: pass it to Scheduler.spawn before joining it");
+    }
+    s.runOrAwait(this);
+  }
+
+  /**
+   * Returns this fiber's result, waiting for it as {@link #join()} does.
+   *
+   * @return the value the fiber's method returned (null for void methods)
+   * @throws RuntimeException the fiber's own unchecked exception, rethrown as it is
+   * @throws Error the fiber's own error, rethrown as it is
+   * @throws CompletionException wrapping the fiber's checked exception
+   */
+  public T result() {
+    join();
+    Throwable t = failure;
+    if (t == null) {
+      return value;
+    }
+    if (t instanceof RuntimeException) {
+      throw (RuntimeException) t;
+    }
+    if (t instanceof Error) {
+      throw (Error) t;
+    }
+    throw new CompletionException(this + " failed", t);
+  }
+
+  /**
+   * Returns the exception this fiber failed with.
+   *
+   * @return the exception, or null if the fiber is not done or completed normally
+   */
+  public Throwable failure() {
+    return done ? failure : null;
+  }
+
+  @Override
+  public String toString() {
+    String state = done ? (failure == null ? "done" : "failed") : scheduler == null ? "new" : "alive";
+    return "Fiber#" + id + "[" + name + ", " + state + "]";
+  }
+
+  // ---- package-private: the scheduler's side ----
+
+  void spawnedOn(Scheduler s) {
+    if (scheduler != null) {
+      throw new IllegalStateException(this + " has already been spawned");
+    }
+    scheduler = s;
+  }
+
+  /**
+   * Runs this fiber for one time slice.
+   *
+   * @return true if the fiber is done, false if it suspended and wants to run again
+   */
+  boolean runSlice(long sliceNanos) {
+    startSlice(sliceNanos);
+    Machine<?> m = top;
+    while (true) {
+      Object r;
+      try {
+        r = m.resume();
+      } catch (Throwable t) {
+        Machine<?> c = unwind(m);
+        if (c == null) {
+          finish(null, t);
+          return true;
+        }
+        callFailure = t;
+        m = c;
+        continue;
+      }
+      if (r == Machine.SUSPEND) {
+        return false;
+      }
+      if (r == Machine.CALL) {
+        m = top;
+        continue;
+      }
+      Machine<?> c = unwind(m);
+      if (c == null) {
+        finish(r, null);
+        return true;
+      }
+      callValue = r;
+      m = c;
+    }
+  }
+
+  /** Pops a finished machine; returns its caller, now the top, or null if it was outermost. */
+  private Machine<?> unwind(Machine<?> finished) {
+    Machine<?> c = finished.caller;
+    finished.caller = null;
+    top = c;
+    return c;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void finish(Object result, Throwable t) {
+    value = (T) result;
+    failure = t;
+    top = null;
+    done = true;
+    if (hasWaiters) {
+      synchronized (this) {
+        notifyAll();
+      }
+    }
+  }
+
+  /** Blocks the calling (non-scheduler) thread until this fiber is done. */
+  void awaitDone() {
+    boolean interrupted = false;
+    synchronized (this) {
+      hasWaiters = true;
+      while (!done) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  Object takeCallOutcome() throws Throwable {
+    Throwable t = callFailure;
+    if (t != null) {
+      callFailure = null;
+      throw t;
+    }
+    Object v = callValue;
+    callValue = null;
+    return v;
+  }
+
+  private void startSlice(long sliceNanos) {
+    this.sliceNanos = sliceNanos;
+    long now = System.nanoTime();
+    lastClockRead = now;
+    sliceDeadline = now + sliceNanos;
+    countdown = stride;
+  }
+
+  /**
+   * The slow path of a check, reached once every {@code stride} checks. Reads the clock and, while
+   * the slice lasts, sizes the next stride so that about half the remaining slice passes before the
+   * clock is read again: a fiber whose checks are far apart reads the clock often, a tight loop
+   * rarely. A slice of 1 ns therefore switches at every check.
+   */
+  boolean sliceSpentOnCountdown() {
+    long now = System.nanoTime();
+    long remaining = sliceDeadline - now;
+    if (remaining > 0) {
+      long perCheck = Math.max(1, (now - lastClockRead) / stride);
+      stride = (int) Math.max(1, Math.min(MAX_STRIDE, remaining / perCheck / 2));
+      lastClockRead = now;
+      countdown = stride;
+      return false;
+    }
+    if (-remaining > sliceNanos / 4) {
+      stride = Math.max(1, stride / 2); // overshot: the per-check estimate was too low
+    }
+    return switchOrRenew(now);
+  }
+
+  /** The test behind {@link #yield()}: precise, since explicit yields are rare. */
+  boolean sliceSpentNow() {
+    long now = System.nanoTime();
+    return now - sliceDeadline >= 0 && switchOrRenew(now);
+  }
+
+  /** The slice is spent: switch if another fiber can run, else start a new slice in place. */
+  private boolean switchOrRenew(long now) {
+    if (scheduler.hasOtherRunnable()) {
+      return true;
+    }
+    lastClockRead = now;
+    sliceDeadline = now + sliceNanos;
+    countdown = stride;
+    return false;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.fibered;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method whose body runs as a fiber: the Fibered annotation processor turns it into a
+ * resumable state machine and writes a {@code FooFibers} class beside the declaring class {@code
+ * Foo}, with a static factory of the same name that returns an unstarted {@link Fiber}.
+ *
+ * <p>The generated machine checks the scheduler's time slice at method entry and on every loop
+ * back-edge, so a fiber that never yields by hand is still preempted. Calls to other
+ * {@code @Fibered} methods, {@link Fiber#yield()} and {@link Fiber#yieldNow()} are switch points:
+ * the fiber may be suspended there and resumed later.
+ *
+ * <p>The annotated method itself stays an ordinary method. Called directly, outside the generated
+ * factory, it runs to completion on the calling thread like any other method: its switch points
+ * return at once and nothing is time-sliced.
+ *
+ * <p>Retention is {@link RetentionPolicy#CLASS} so that the processor still recognises calls to a
+ * {@code @Fibered} method compiled into a library jar.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Fibered {}

@@ -1,0 +1,132 @@
+package dev.fibered;
+
+import java.util.Arrays;
+import java.util.Iterator;
+
+/**
+ * The base class of the state machines that the Fibered processor generates; not meant to be
+ * extended by hand.
+ *
+ * <p>A machine is one activation of a {@code @Fibered} method. A fiber runs a stack of machines
+ * (one per nested {@code @Fibered} call) and always resumes the innermost one directly, so the
+ * cost of a switch does not grow with call depth.
+ *
+ * <p>Not thread-safe: a machine is only touched by the thread that currently runs its fiber.
+ *
+ * @param <T> the boxed result type of the method
+ */
+public abstract class Machine<T> {
+  /** Returned by {@link #resume()} when the machine has saved its state and wants to switch. */
+  protected static final Object SUSPEND = new Signal("SUSPEND");
+
+  /** Returned by {@link #resume()} after {@link #call} pushed a callee onto the fiber. */
+  protected static final Object CALL = new Signal("CALL");
+
+  /** The machine that called this one, or null for the fiber's outermost machine. */
+  Machine<?> caller;
+
+  /** The fiber this machine runs on; set when the machine is started or called. */
+  Fiber<?> fiber;
+
+  /** Creates a machine in its entry state. */
+  protected Machine() {}
+
+  /**
+   * Runs from the saved state until the method completes (returns its value, boxed, or null for
+   * void), switches ({@link #SUSPEND}) or calls another machine ({@link #CALL}). An exception
+   * thrown here is the method's exception; it is delivered to the caller's machine.
+   *
+   * @return the method's result, {@link #SUSPEND} or {@link #CALL}
+   * @throws Throwable whatever the method throws
+   */
+  protected abstract Object resume() throws Throwable;
+
+  /**
+   * The scheduling check that the processor inserts at method entry and on loop back-edges: a
+   * counter decrement and a branch; the clock is read only when the counter runs out.
+   *
+   * @return true if the time slice is spent and another fiber is waiting to run
+   */
+  protected final boolean check() {
+    Fiber<?> f = fiber;
+    if (--f.countdown > 0) {
+      return false;
+    }
+    return f.sliceSpentOnCountdown();
+  }
+
+  /**
+   * The test behind {@link Fiber#yield()}: reads the clock at once.
+   *
+   * @return true if the time slice is spent and another fiber is waiting to run
+   */
+  protected final boolean yieldDue() {
+    return fiber.sliceSpentNow();
+  }
+
+  /**
+   * Pushes {@code callee} onto this machine's fiber; the caller returns the result of this method
+   * from {@link #resume()} after saving the state to resume in, and reads the callee's outcome
+   * there with {@link #result()}.
+   *
+   * @param callee an unstarted machine
+   * @return {@link #CALL}
+   */
+  protected final Object call(Machine<?> callee) {
+    if (callee.fiber != null) {
+      throw new IllegalStateException("machine " + callee + " has already been started");
+    }
+    Fiber<?> f = fiber;
+    callee.caller = this;
+    callee.fiber = f;
+    f.top = callee;
+    return CALL;
+  }
+
+  /**
+   * The outcome of the callee that just finished: its value, or its exception rethrown.
+   *
+   * @param <V> the callee's boxed result type
+   * @return the callee's value
+   * @throws Throwable the callee's exception
+   */
+  @SuppressWarnings("unchecked")
+  protected final <V> V result() throws Throwable {
+    return (V) fiber.takeCallOutcome();
+  }
+
+  /**
+   * Iterates an array for an enhanced {@code for} loop whose variable has a reference type.
+   *
+   * @param <E> the element type
+   * @param array the array
+   * @return an iterator over a snapshot-free view of the array
+   */
+  protected static <E> Iterator<E> iterate(E[] array) {
+    return Arrays.asList(array).iterator();
+  }
+
+  /**
+   * Iterates an {@link Iterable} for an enhanced {@code for} loop.
+   *
+   * @param <E> the element type
+   * @param iterable the iterable
+   * @return its iterator
+   */
+  protected static <E> Iterator<E> iterate(Iterable<E> iterable) {
+    return iterable.iterator();
+  }
+
+  private static final class Signal {
+    private final String name;
+
+    Signal(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+}

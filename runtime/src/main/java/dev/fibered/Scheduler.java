@@ -1,0 +1,212 @@
+package dev.fibered;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Objects;
+
+/**
+ * Runs fibers on the thread that calls {@link #run()}, one time slice at a time, round robin: the
+ * compile-time counterpart of greenlet_fiber's {@code schedule()} loop.
+ *
+ * <p>A fiber keeps the thread until it completes or reaches a switch point while its slice is
+ * spent (or calls {@link Fiber#yieldNow()}); it then goes to the back of the run queue. The
+ * processor puts a switch point at the entry of every {@code @Fibered} method and on every loop
+ * back-edge, so a fiber that never yields by hand is still preempted after about one slice.
+ *
+ * <p>Thread-safety: a scheduler is confined to one thread at a time. {@link #spawn} may be called
+ * from any thread while the scheduler is idle, and from its fibers while it runs; calling it from
+ * another thread while the scheduler runs throws rather than lose the fiber. {@link #run()}
+ * blocks the calling thread until every fiber is done.
+ */
+public final class Scheduler {
+  private static final ThreadLocal<Scheduler> RUNNING_HERE = new ThreadLocal<>();
+
+  private final long sliceNanos;
+  private final ArrayDeque<Fiber<?>> runQueue = new ArrayDeque<>();
+  private final Object lock = new Object();
+
+  /** The thread inside {@link #run()}, or null while idle. Guarded by {@link #lock}. */
+  private Thread runner;
+
+  private Fiber<?> current;
+
+  private Scheduler(Builder builder) {
+    this.sliceNanos = builder.timeSlice.toNanos();
+  }
+
+  /** Returns a scheduler with the default settings (a 10 ms time slice). */
+  public static Scheduler create() {
+    return builder().build();
+  }
+
+  /** Returns a builder for a scheduler with non-default settings. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the time slice a fiber runs for before a check lets another fiber run. */
+  public Duration timeSlice() {
+    return Duration.ofNanos(sliceNanos);
+  }
+
+  /**
+   * Registers an unstarted fiber to run on this scheduler. It runs once {@link #run()} is called
+   * (or, if this is called from one of this scheduler's fibers, after the fibers already queued).
+   *
+   * @param <T> the fiber's result type
+   * @param fiber an unstarted fiber from a generated factory
+   * @return the same fiber, for chaining
+   * @throws IllegalStateException if the fiber was already spawned, or if this scheduler is running
+   *     on another thread
+   */
+  public <T> Fiber<T> spawn(Fiber<T> fiber) {
+    Objects.requireNonNull(fiber, "fiber");
+    synchronized (lock) {
+      if (runner != null && runner != Thread.currentThread()) {
+        throw new IllegalStateException(
+            "this scheduler is running on thread "
+                + runner.getName()
+                + "; spawn from that thread (or from its fibers), or before run()");
+      }
+      fiber.spawnedOn(this);
+      runQueue.addLast(fiber);
+    }
+    return fiber;
+  }
+
+  /**
+   * Runs fibers until none is left: every spawned fiber, and every fiber they spawn, is done when
+   * this returns. A fiber's exception does not stop the others; it is kept for its {@link
+   * Fiber#result()}.
+   *
+   * @throws IllegalStateException if this scheduler is already running, on this thread or another
+   */
+  public void run() {
+    drive(null);
+  }
+
+  /** Returns the number of fibers waiting to run, not counting the one running now. */
+  public int runnableCount() {
+    synchronized (lock) {
+      return runQueue.size();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Scheduler[slice=" + timeSlice() + ", runnable=" + runnableCount() + "]";
+  }
+
+  // ---- package-private ----
+
+  static Fiber<?> currentFiber() {
+    Scheduler s = RUNNING_HERE.get();
+    return s == null ? null : s.current;
+  }
+
+  /** Called by the running fiber's checks: is there anyone to switch to? */
+  boolean hasOtherRunnable() {
+    return !runQueue.isEmpty();
+  }
+
+  /** {@link Fiber#join()}: drive this scheduler until {@code fiber} is done, or wait for it. */
+  void runOrAwait(Fiber<?> fiber) {
+    Thread me = Thread.currentThread();
+    synchronized (lock) {
+      if (runner == me) {
+        throw new IllegalStateException(
+            "join() on "
+                + fiber
+                + " from the thread that runs its scheduler would wait forever; join it after"
+                + " run() returns, or from another thread");
+      }
+      if (runner != null) {
+        // Another thread runs the fibers: wait outside the lock.
+        me = null;
+      }
+    }
+    if (me == null) {
+      fiber.awaitDone();
+    } else {
+      drive(fiber);
+    }
+  }
+
+  /** Runs fibers until {@code until} is done, or until none is left if it is null. */
+  private void drive(Fiber<?> until) {
+    enter();
+    try {
+      while (until == null || !until.isDone()) {
+        Fiber<?> f;
+        synchronized (lock) {
+          f = runQueue.pollFirst();
+        }
+        if (f == null) {
+          break;
+        }
+        current = f;
+        boolean finished = f.runSlice(sliceNanos);
+        current = null;
+        if (!finished) {
+          runQueue.addLast(f);
+        }
+      }
+    } finally {
+      current = null;
+      exit();
+    }
+  }
+
+  private void enter() {
+    synchronized (lock) {
+      if (runner != null) {
+        throw new IllegalStateException(
+            runner == Thread.currentThread()
+                ? "Scheduler.run() called from inside one of its own fibers"
+                : "this scheduler is already running on thread " + runner.getName());
+      }
+      if (RUNNING_HERE.get() != null) {
+        throw new IllegalStateException(
+            "this thread is already running another scheduler; run schedulers on separate threads");
+      }
+      runner = Thread.currentThread();
+    }
+    RUNNING_HERE.set(this);
+  }
+
+  private void exit() {
+    RUNNING_HERE.remove();
+    synchronized (lock) {
+      runner = null;
+    }
+  }
+
+  /** Settings for a {@link Scheduler}. Not thread-safe. */
+  public static final class Builder {
+    private Duration timeSlice = Duration.ofMillis(10);
+
+    private Builder() {}
+
+    /**
+     * Sets how long a fiber may run before a check lets another fiber run. Any positive duration is
+     * valid; 1 ns means: switch at every check.
+     *
+     * @param slice a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if the slice is zero or negative
+     */
+    public Builder timeSlice(Duration slice) {
+      Objects.requireNonNull(slice, "slice");
+      if (slice.isZero() || slice.isNegative()) {
+        throw new IllegalArgumentException("time slice must be positive, was " + slice);
+      }
+      this.timeSlice = slice;
+      return this;
+    }
+
+    /** Returns a new scheduler with these settings. */
+    public Scheduler build() {
+      return new Scheduler(this);
+    }
+  }
+}
