@@ -1,0 +1,273 @@
+package dev.fibered.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import dev.fibered.processor.discover.HostDiscovery;
+import dev.fibered.processor.emit.FibersFile;
+import dev.fibered.processor.emit.FibersWriter;
+import dev.fibered.processor.lower.Lowerer;
+import dev.fibered.processor.lower.MachineModel;
+import dev.fibered.processor.model.FiberedMethod;
+import dev.fibered.processor.model.FibersNames;
+import dev.fibered.processor.model.Resolver;
+import dev.fibered.processor.model.SourceFile;
+import dev.fibered.processor.model.SwitchPointFinder;
+import dev.fibered.processor.validate.BodyRules;
+import dev.fibered.processor.validate.Messages;
+import dev.fibered.processor.validate.Reporter;
+import dev.fibered.processor.validate.SignatureRules;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+import javax.tools.JavaFileObject;
+
+/**
+ * Turns each {@code @Fibered} method into a resumable state machine.
+ *
+ * <p>Per round:
+ *
+ * <ol>
+ *   <li>discover the {@code @Fibered} methods and group them by declaring type;
+ *   <li>per type, read its compilation unit (imports, names in use) once;
+ *   <li>per method, check the declaration, then the body's constructs, then lower the body into
+ *       states; a method with an error is reported and left out, the others go on;
+ *   <li>write one {@code FooFibers} file per type, originating from that type alone.
+ * </ol>
+ *
+ * An unexpected exception becomes an error on the method it happened in, never a javac crash.
+ *
+ * <p>{@code process} claims {@code @Fibered} (returns true). Returning false would leave it to
+ * other processors, which have no use for it, and makes javac warn "No processor claimed any of
+ * these annotations" under {@code -Xlint:processing}, which fails every user build that compiles
+ * with {@code -Xlint:all -Werror}.
+ */
+@AutoService(Processor.class)
+public final class FiberedProcessor extends AbstractProcessor {
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+
+  private Trees trees;
+  private String treesUnavailable;
+  private Reporter reporter;
+
+  /**
+   * {@code @Fibered}, and {@code @Generated}: the files this processor writes carry it, and if no
+   * processor claims it in the next round javac warns under {@code -Xlint:processing}.
+   */
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(FibersNames.FIBERED, GENERATED);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
+    super.init(env);
+    try {
+      trees = Trees.instance(env);
+    } catch (IllegalArgumentException e) {
+      // Not javac, or javac's environment behind a wrapper (Gradle's incremental processing).
+      treesUnavailable = e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+    reporter = new Reporter(env.getMessager(), trees);
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Elements elements = processingEnv.getElementUtils();
+    TypeElement fibered = elements.getTypeElement(FibersNames.FIBERED);
+    if (fibered == null) {
+      return true; // the runtime is not on the classpath: no @Fibered method can exist
+    }
+    List<HostDiscovery.Host> hosts = HostDiscovery.discover(round, fibered);
+    Set<String> fiberedNames = new HashSet<>();
+    for (HostDiscovery.Host host : hosts) {
+      host.methods().forEach(m -> fiberedNames.add(m.getSimpleName().toString()));
+    }
+    for (HostDiscovery.Host host : hosts) {
+      if (trees == null) {
+        host.methods().forEach(m -> reporter.error(m, Messages.noTreeApi(treesUnavailable)));
+        continue;
+      }
+      try {
+        processHost(host, fiberedNames);
+      } catch (RuntimeException | IOException e) {
+        reporter.error(host.host(), Messages.internalError(e));
+      }
+    }
+    return true;
+  }
+
+  private void processHost(HostDiscovery.Host host, Set<String> fiberedNames) throws IOException {
+    Elements elements = processingEnv.getElementUtils();
+    TypeElement type = host.host();
+    TreePath path = trees.getPath(type);
+    if (path == null) {
+      return; // not from source in this compilation: nothing to read
+    }
+    SourceFile file = new SourceFile(path.getCompilationUnit(), trees);
+    Resolver resolver = new Resolver(elements, type, file);
+    Set<String> classNames = new HashSet<>(file.identifiers());
+    List<MachineModel> machines = new ArrayList<>();
+    for (ExecutableElement method : host.methods()) {
+      try {
+        machineFor(method, file, resolver, fiberedNames, classNames).ifPresent(machines::add);
+      } catch (RuntimeException e) {
+        reporter.error(method, Messages.internalError(e));
+      }
+    }
+    if (machines.isEmpty()) {
+      return;
+    }
+    ClassName fibersClass = FibersNames.fibersClass(elements, type);
+    TypeElement generated = elements.getTypeElement(GENERATED);
+    FibersFile model =
+        new FibersFile(
+            fibersClass,
+            String.join(".", ClassName.get(type).simpleNames()),
+            file.fileName(),
+            file.importLines(),
+            namesToQualify(file, resolver),
+            generated == null ? null : ClassName.get(generated),
+            machines);
+    JavaFileObject out = processingEnv.getFiler().createSourceFile(fibersClass.canonicalName(), type);
+    try (Writer writer = out.openWriter()) {
+      writer.write(FibersWriter.write(model));
+    }
+  }
+
+  private Optional<MachineModel> machineFor(
+      ExecutableElement method,
+      SourceFile file,
+      Resolver resolver,
+      Set<String> fiberedNames,
+      Set<String> classNames) {
+    if (!SignatureRules.check(method, reporter)) {
+      return Optional.empty();
+    }
+    MethodTree tree = trees.getTree(method);
+    if (tree == null || tree.getBody() == null) {
+      reporter.error(method, Messages.abstractMethod());
+      return Optional.empty();
+    }
+    CompilationUnitTree unit = file.unit();
+    if (!BodyRules.check(tree, unit, reporter)) {
+      return Optional.empty();
+    }
+    TypeElement host = (TypeElement) method.getEnclosingElement();
+    FiberedMethod fibered =
+        new FiberedMethod(method, tree, host, file, resolver, localsByName(tree));
+    SwitchPointFinder finder = new SwitchPointFinder(fibered, reporter, fiberedNames);
+    String className = uniqueName(capitalize(fibered.name()) + "Machine", classNames);
+    return Lowerer.lower(
+        fibered, finder, reporter, processingEnv.getElementUtils(), className, signature(fibered, file, tree));
+  }
+
+  private MachineModel.Signature signature(FiberedMethod method, SourceFile file, Tree tree) {
+    ExecutableElement element = method.element();
+    List<MachineModel.Parameter> params = new ArrayList<>();
+    List<String> erased = new ArrayList<>();
+    List<? extends VariableElement> elements = element.getParameters();
+    for (int i = 0; i < elements.size(); i++) {
+      VariableElement p = elements.get(i);
+      boolean varargs = element.isVarArgs() && i == elements.size() - 1;
+      params.add(new MachineModel.Parameter(p.getSimpleName().toString(), TypeName.get(p.asType()), varargs));
+      erased.add(processingEnv.getTypeUtils().erasure(p.asType()).toString());
+    }
+    TypeName returnType = TypeName.get(element.getReturnType());
+    ClassName host = ClassName.get(method.host());
+    String hostName = String.join(".", host.simpleNames());
+    Set<Modifier> modifiers = element.getModifiers();
+    return new MachineModel.Signature(
+        method.name(),
+        method.displayName(),
+        modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.PROTECTED),
+        method.isStatic() ? null : host,
+        params,
+        returnType.equals(TypeName.VOID) ? ClassName.get(Void.class) : returnType.box(),
+        hostName + "#" + method.name() + "(" + String.join(", ", erased) + ")",
+        file.fileName() + ":" + file.line(tree));
+  }
+
+  /**
+   * Names JavaPoet must spell out in full. A simple name of the host file that does not denote a
+   * type there (a variable, a method, a package) must not become an import of ours; a name the
+   * file uses for a type keeps meaning that type, which is the one our code means by it too, so
+   * those can stay short.
+   */
+  private static Set<String> namesToQualify(SourceFile file, Resolver resolver) {
+    Set<String> names = new TreeSet<>();
+    for (String name : file.identifiers()) {
+      if (resolver.type(name).isEmpty()) {
+        names.add(name);
+      }
+    }
+    for (ClassName ours : List.of(FibersNames.FIBER_CLASS, FibersNames.MACHINE_CLASS)) {
+      Optional<TypeElement> theirs = resolver.type(ours.simpleName());
+      if (file.identifiers().contains(ours.simpleName())
+          && (theirs.isEmpty() || !theirs.get().getQualifiedName().contentEquals(ours.canonicalName()))) {
+        names.add(ours.simpleName());
+      }
+    }
+    return names;
+  }
+
+  /** Every local declared in the body, by name: for finding a receiver's declared type. */
+  private static Map<String, List<VariableTree>> localsByName(MethodTree tree) {
+    Map<String, List<VariableTree>> locals = new HashMap<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        locals.computeIfAbsent(node.getName().toString(), k -> new ArrayList<>()).add(node);
+        return super.visitVariable(node, unused);
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        return null;
+      }
+    }.scan(tree.getBody(), null);
+    return locals;
+  }
+
+  private static String uniqueName(String preferred, Set<String> taken) {
+    String name = preferred;
+    for (int i = 2; taken.contains(name); i++) {
+      name = preferred + i;
+    }
+    taken.add(name);
+    return name;
+  }
+
+  private static String capitalize(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+}

@@ -1,0 +1,231 @@
+package dev.fibered.processor.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.fibered.processor.lower.Code;
+import dev.fibered.processor.lower.Label;
+import dev.fibered.processor.lower.MachineModel;
+import dev.fibered.processor.lower.Op;
+import dev.fibered.processor.lower.State;
+import dev.fibered.processor.model.FibersNames;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes one {@code FooFibers} file: per method, a public factory returning an unstarted fiber, a
+ * {@code $machine} factory for fibered callers, and a private nested machine class with one
+ * {@code case} per state.
+ */
+public final class FibersWriter {
+  private static final String PROCESSOR = "dev.fibered.processor.FiberedProcessor";
+
+  /**
+   * Warnings that generated code must not raise under {@code -Xlint:all -Werror}: the machine
+   * copies the user's expressions, so whatever they trigger would otherwise be reported a second
+   * time, in a file the user cannot edit.
+   */
+  private static final String[] SUPPRESSED = {
+    "cast", "deprecation", "removal", "rawtypes", "static", "unchecked"
+  };
+
+  private FibersWriter() {}
+
+  /** The Java source of the file, with the host file's imports copied in. */
+  public static String write(FibersFile file) {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(file.className())
+            .addModifiers(Modifier.FINAL)
+            .addJavadoc(
+                "Fibers for the {@code @Fibered} methods of {@link $L}: one factory per method,\n"
+                    + "returning an unstarted {@link $T}. Generated from $L; do not edit.\n",
+                file.hostName(),
+                FibersNames.FIBER_CLASS,
+                file.sourceFileName())
+            .addAnnotation(suppressWarnings())
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    if (file.generatedAnnotation() != null) {
+      type.addAnnotation(
+          AnnotationSpec.builder(file.generatedAnnotation())
+              .addMember("value", "$S", PROCESSOR)
+              .addMember("comments", "$S", "from " + file.sourceFileName())
+              .build());
+    }
+    if (file.machines().stream().anyMatch(m -> m.signature().exposed())) {
+      type.addModifiers(Modifier.PUBLIC);
+    }
+    type.alwaysQualify(file.alwaysQualify().toArray(new String[0]));
+    for (MachineModel machine : file.machines()) {
+      type.addMethod(fiberFactory(machine));
+      type.addMethod(machineFactory(machine));
+    }
+    for (MachineModel machine : file.machines()) {
+      type.addType(MachineWriter.machineClass(machine));
+    }
+    String source =
+        JavaFile.builder(file.className().packageName(), type.build())
+            .skipJavaLangImports(true)
+            .build()
+            .toString();
+    return withImports(source, file.importLines());
+  }
+
+  private static AnnotationSpec suppressWarnings() {
+    AnnotationSpec.Builder spec = AnnotationSpec.builder(SuppressWarnings.class);
+    for (String warning : SUPPRESSED) {
+      spec.addMember("value", "$S", warning);
+    }
+    return spec.build();
+  }
+
+  private static MethodSpec fiberFactory(MachineModel machine) {
+    MachineModel.Signature signature = machine.signature();
+    return factory(machine, signature.name(), ParameterizedTypeName.get(FibersNames.FIBER_CLASS, signature.resultType()))
+        .addJavadoc(
+            "Returns an unstarted fiber that runs {@link $L}; pass it to\n"
+                + "{@code Scheduler.spawn} to run it.\n",
+            signature.javadocLink())
+        .addStatement(
+            "return $T.of($S, new $L($L))",
+            FibersNames.FIBER_CLASS,
+            signature.fiberName(),
+            machine.className(),
+            arguments(machine))
+        .build();
+  }
+
+  private static MethodSpec machineFactory(MachineModel machine) {
+    MachineModel.Signature signature = machine.signature();
+    return factory(
+            machine,
+            signature.name() + "$machine",
+            ParameterizedTypeName.get(FibersNames.MACHINE_CLASS, signature.resultType()))
+        .addJavadoc(
+            "Returns the state machine of {@link $L}, unstarted; generated code\n"
+                + "calls this to push the method onto the calling fiber.\n",
+            signature.javadocLink())
+        .addStatement("return new $L($L)", machine.className(), arguments(machine))
+        .build();
+  }
+
+  private static MethodSpec.Builder factory(MachineModel machine, String name, TypeName returns) {
+    MachineModel.Signature signature = machine.signature();
+    MethodSpec.Builder factory =
+        MethodSpec.methodBuilder(name).addModifiers(Modifier.STATIC).returns(returns);
+    if (signature.exposed()) {
+      factory.addModifiers(Modifier.PUBLIC);
+    }
+    if (signature.receiver() != null) {
+      factory.addParameter(signature.receiver(), machine.names().self());
+    }
+    for (MachineModel.Parameter p : signature.parameters()) {
+      factory.addParameter(ParameterSpec.builder(p.type(), p.name()).build());
+      factory.varargs(p.varargs());
+    }
+    return factory;
+  }
+
+  /** The constructor arguments: the receiver (checked for null, as a call would) and parameters. */
+  private static CodeBlock arguments(MachineModel machine) {
+    CodeBlock.Builder args = CodeBlock.builder();
+    String separator = "";
+    if (machine.signature().receiver() != null) {
+      args.add("$T.requireNonNull($L)", Objects.class, machine.names().self());
+      separator = ", ";
+    }
+    for (MachineModel.Parameter p : machine.signature().parameters()) {
+      args.add("$L$L", separator, p.name());
+      separator = ", ";
+    }
+    return args.build();
+  }
+
+  /**
+   * Copies the host file's imports after the package line, so that names in copied code resolve
+   * as they did in the host. JavaPoet's own imports cannot collide with them: every simple name of
+   * the host file is passed to {@code alwaysQualify}.
+   */
+  private static String withImports(String source, List<String> importLines) {
+    if (importLines.isEmpty()) {
+      return source;
+    }
+    StringBuilder kept = new StringBuilder();
+    for (String line : source.split("\n", -1)) {
+      if (!importLines.contains(line)) {
+        kept.append(line).append('\n');
+      }
+    }
+    source = kept.substring(0, kept.length() - 1);
+    String imports = String.join("\n", importLines) + "\n";
+    if (source.startsWith("package ")) {
+      int end = source.indexOf('\n') + 1;
+      return source.substring(0, end) + "\n" + imports + source.substring(end);
+    }
+    return imports + "\n" + source;
+  }
+
+  /** Turns lowered code into a JavaPoet block: labels become state numbers. */
+  static CodeBlock code(Code code, Map<Label, Integer> numbers) {
+    CodeBlock.Builder block = CodeBlock.builder();
+    for (Object part : code.parts()) {
+      if (part instanceof Label) {
+        block.add("$L", numbers.get(part));
+      } else if (part instanceof TypeName) {
+        block.add("$T", part);
+      } else {
+        block.add("$L", part);
+      }
+    }
+    return block.build();
+  }
+
+  static CodeBlock stateCase(State state, MachineModel machine) {
+    String stateField = machine.names().state();
+    Map<Label, Integer> numbers = state.numbers();
+    CodeBlock.Builder block = CodeBlock.builder();
+    block.beginControlFlow("case $L:", state.number());
+    if (!state.comment().isEmpty()) {
+      block.add("// $L\n", state.comment().replace("\\u", "\\ u"));
+    }
+    for (Op op : state.ops()) {
+      if (op instanceof Op.Statements) {
+        block.add(code(((Op.Statements) op).code(), numbers)).add("\n");
+      } else if (op instanceof Op.Jump) {
+        block.addStatement("$L = $L", stateField, numbers.get(((Op.Jump) op).target()));
+        block.addStatement("continue");
+      } else if (op instanceof Op.JumpIf) {
+        Op.JumpIf jump = (Op.JumpIf) op;
+        block.beginControlFlow("if ($L)", code(jump.condition(), numbers));
+        block.addStatement("$L = $L", stateField, numbers.get(jump.target()));
+        block.addStatement("continue");
+        block.endControlFlow();
+      } else if (op instanceof Op.SuspendIf) {
+        Op.SuspendIf suspend = (Op.SuspendIf) op;
+        int resume = numbers.get(suspend.resume());
+        block.beginControlFlow("if ($L)", suspend.due());
+        if (resume != state.number()) {
+          block.addStatement("$L = $L", stateField, resume);
+        }
+        block.addStatement("return SUSPEND");
+        block.endControlFlow();
+      } else if (op instanceof Op.Suspend) {
+        block.addStatement("$L = $L", stateField, numbers.get(((Op.Suspend) op).resume()));
+        block.addStatement("return SUSPEND");
+      } else if (op instanceof Op.Call) {
+        Op.Call call = (Op.Call) op;
+        block.addStatement("$L = $L", stateField, numbers.get(call.resume()));
+        block.addStatement("return call($L)", code(call.machine(), numbers));
+      }
+    }
+    block.endControlFlow();
+    return block.build();
+  }
+}

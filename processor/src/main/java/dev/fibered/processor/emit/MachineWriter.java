@@ -1,0 +1,77 @@
+package dev.fibered.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.fibered.processor.lower.MachineModel;
+import dev.fibered.processor.lower.State;
+import dev.fibered.processor.model.FibersNames;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the nested machine class of one method: a field per parameter and hoisted local, the
+ * state field, and {@code resume()} as a {@code while (true) switch (state)} loop.
+ */
+final class MachineWriter {
+  private MachineWriter() {}
+
+  static TypeSpec machineClass(MachineModel machine) {
+    MachineModel.Signature signature = machine.signature();
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(machine.className())
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .superclass(ParameterizedTypeName.get(FibersNames.MACHINE_CLASS, signature.resultType()))
+            .addJavadoc("{@link $L} as a state machine ($L).\n", signature.javadocLink(), signature.origin());
+    type.addField(TypeName.INT, machine.names().state(), Modifier.PRIVATE);
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+    if (signature.receiver() != null) {
+      String self = machine.names().self();
+      type.addField(
+          FieldSpec.builder(signature.receiver(), self, Modifier.PRIVATE, Modifier.FINAL)
+              .addJavadoc("The receiver, {@code this} in the source method.\n")
+              .build());
+      constructor.addParameter(signature.receiver(), self).addStatement("this.$L = $L", self, self);
+    }
+    for (MachineModel.Parameter p : signature.parameters()) {
+      type.addField(p.type(), p.name(), Modifier.PRIVATE);
+      constructor.addParameter(p.type(), p.name()).addStatement("this.$L = $L", p.name(), p.name());
+    }
+    for (MachineModel.Field local : machine.locals()) {
+      type.addField(
+          FieldSpec.builder(local.type(), local.name(), Modifier.PRIVATE)
+              .addJavadoc("$L\n", local.comment())
+              .build());
+    }
+    type.addMethod(constructor.build());
+    type.addMethod(resume(machine));
+    return type.build();
+  }
+
+  private static MethodSpec resume(MachineModel machine) {
+    CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("while (true)");
+    body.beginControlFlow("switch ($L)", machine.names().state());
+    for (State state : machine.states()) {
+      body.add(FibersWriter.stateCase(state, machine));
+    }
+    body.add("default:\n$>");
+    body.addStatement(
+        "throw new $T($S + $L)",
+        IllegalStateException.class,
+        machine.className() + " resumed in unknown state ",
+        machine.names().state());
+    body.add("$<");
+    body.endControlFlow();
+    body.endControlFlow();
+    return MethodSpec.methodBuilder("resume")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .returns(ClassName.OBJECT)
+        .addException(Throwable.class)
+        .addCode(body.build())
+        .build();
+  }
+}

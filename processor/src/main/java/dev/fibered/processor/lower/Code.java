@@ -1,0 +1,62 @@
+package dev.fibered.processor.lower;
+
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A piece of generated Java: text interleaved with {@link Label}s (become state numbers) and
+ * {@link TypeName}s (become imported or qualified type names when emitted).
+ */
+public final class Code {
+  private final List<Object> parts = new ArrayList<>();
+
+  public Code text(String s) {
+    if (!s.isEmpty()) {
+      if (!parts.isEmpty() && parts.get(parts.size() - 1) instanceof String) {
+        parts.set(parts.size() - 1, parts.get(parts.size() - 1) + s);
+      } else {
+        parts.add(s);
+      }
+    }
+    return this;
+  }
+
+  public Code label(Label label) {
+    parts.add(label);
+    return this;
+  }
+
+  public Code type(TypeName type) {
+    parts.add(type);
+    return this;
+  }
+
+  public Code append(Code other) {
+    for (Object part : other.parts) {
+      if (part instanceof String) {
+        text((String) part);
+      } else {
+        parts.add(part);
+      }
+    }
+    return this;
+  }
+
+  /** Text, {@link Label} and {@link TypeName} parts, in order. */
+  public List<Object> parts() {
+    return Collections.unmodifiableList(parts);
+  }
+
+  public boolean isEmpty() {
+    return parts.isEmpty();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    parts.forEach(sb::append);
+    return sb.toString();
+  }
+}

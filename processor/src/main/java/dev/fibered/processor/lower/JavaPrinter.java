@@ -1,0 +1,931 @@
+package dev.fibered.processor.lower;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
+import com.sun.source.tree.AnnotatedTypeTree;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ArrayTypeTree;
+import com.sun.source.tree.AssertTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.IntersectionTypeTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ModifiersTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.UnionTypeTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WildcardTree;
+import com.sun.source.tree.YieldTree;
+import dev.fibered.processor.model.FiberedMethod;
+import dev.fibered.processor.model.Resolver;
+import dev.fibered.processor.validate.Messages;
+import dev.fibered.processor.validate.Reporter;
+import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Prints body trees back as Java that compiles inside the generated machine class.
+ *
+ * <p>Printing from trees rather than copying source text keeps us independent of end positions,
+ * which javac records only when a diagnostic listener is installed (not on the plain command
+ * line). Parentheses are trees of their own, so printing children in order keeps the original
+ * structure exactly. While printing, names are re-resolved for their new home: locals become the
+ * machine's fields, {@code this} its receiver field, unqualified members of the host get the host
+ * (or receiver) in front, static imports get their owner. Jumps out of a copied statement become
+ * state changes, and {@code return} hands the value back through the machine.
+ */
+final class JavaPrinter {
+  private static final String INDENT = "  ";
+
+  private enum Position {
+    EXPRESSION,
+    METHOD,
+    TYPE,
+    NEW_CLASS
+  }
+
+  private final FiberedMethod method;
+  private final Reporter reporter;
+  private final LocalScope fields;
+  private final MachineNames names;
+  private final Jumps jumps;
+  private final TypeName returnType;
+
+  /** Locals declared inside the statement being copied: they stay Java locals. */
+  private final Deque<Set<String>> copiedLocals = new ArrayDeque<>();
+
+  /** Labels declared inside the statement being copied. */
+  private final Set<String> copiedLabels = new HashSet<>();
+
+  /** Switch statements inside the statement being copied: an unlabelled break stays inside. */
+  private int copiedSwitches;
+
+  private Code out;
+  private int depth;
+
+  JavaPrinter(
+      FiberedMethod method,
+      Reporter reporter,
+      LocalScope fields,
+      MachineNames names,
+      Jumps jumps,
+      TypeName returnType) {
+    this.method = method;
+    this.reporter = reporter;
+    this.fields = fields;
+    this.names = names;
+    this.jumps = jumps;
+    this.returnType = returnType;
+  }
+
+  Code expression(ExpressionTree tree) {
+    return capture(() -> expr(tree));
+  }
+
+  Code type(Tree tree) {
+    return capture(() -> print(tree, Position.TYPE));
+  }
+
+  /**
+   * A type as JavaPoet sees it, for declarations of machine fields: names resolved as in the
+   * host, so JavaPoet can import or qualify them. A name that does not resolve (a class generated
+   * in this round, say) is kept as written, which the copied imports resolve.
+   */
+  TypeName typeName(Tree tree) {
+    switch (tree.getKind()) {
+      case PRIMITIVE_TYPE:
+        return primitive(((PrimitiveTypeTree) tree).getPrimitiveTypeKind());
+      case ARRAY_TYPE:
+        return ArrayTypeName.of(typeName(((ArrayTypeTree) tree).getType()));
+      case PARAMETERIZED_TYPE:
+        {
+          ParameterizedTypeTree type = (ParameterizedTypeTree) tree;
+          TypeName raw = typeName(type.getType());
+          TypeName[] args =
+              type.getTypeArguments().stream().map(this::typeName).toArray(TypeName[]::new);
+          return raw instanceof ClassName
+              ? ParameterizedTypeName.get((ClassName) raw, args)
+              : raw;
+        }
+      case UNBOUNDED_WILDCARD:
+        return WildcardTypeName.subtypeOf(Object.class);
+      case EXTENDS_WILDCARD:
+        return WildcardTypeName.subtypeOf(typeName(((WildcardTree) tree).getBound()));
+      case SUPER_WILDCARD:
+        return WildcardTypeName.supertypeOf(typeName(((WildcardTree) tree).getBound()));
+      case ANNOTATED_TYPE:
+        return typeName(((AnnotatedTypeTree) tree).getUnderlyingType());
+      case IDENTIFIER:
+      case MEMBER_SELECT:
+        {
+          String written = tree.toString();
+          Optional<TypeElement> type = method.resolver().type(written);
+          if (type.isEmpty()) {
+            return written.contains(".") ? ClassName.bestGuess(written) : ClassName.get("", written);
+          }
+          if (type.get().getModifiers().contains(Modifier.PRIVATE)) {
+            unsupported(
+                tree,
+                Messages.privateMember(type.get().getSimpleName().toString(), enclosingName(type.get())));
+          }
+          return ClassName.get(type.get());
+        }
+      default:
+        unsupported(tree, Messages.unsupportedConstruct(describe(tree)));
+        return ClassName.OBJECT;
+    }
+  }
+
+  static TypeName primitive(TypeKind kind) {
+    return switch (kind) {
+      case BOOLEAN -> TypeName.BOOLEAN;
+      case BYTE -> TypeName.BYTE;
+      case SHORT -> TypeName.SHORT;
+      case INT -> TypeName.INT;
+      case LONG -> TypeName.LONG;
+      case CHAR -> TypeName.CHAR;
+      case FLOAT -> TypeName.FLOAT;
+      case DOUBLE -> TypeName.DOUBLE;
+      default -> throw new IllegalArgumentException(kind.toString());
+    };
+  }
+
+  /** A whole statement that contains no switch point, copied as one piece. */
+  Code statement(StatementTree tree) {
+    return capture(
+        () -> {
+          copiedLocals.push(new HashSet<>());
+          stmt(tree);
+          copiedLocals.pop();
+        });
+  }
+
+  private Code capture(Runnable printing) {
+    Code saved = out;
+    int savedDepth = depth;
+    out = new Code();
+    depth = 0;
+    try {
+      printing.run();
+      return out;
+    } finally {
+      out = saved;
+      depth = savedDepth;
+    }
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  private void expr(Tree tree) {
+    print(tree, Position.EXPRESSION);
+  }
+
+  private void print(Tree tree, Position position) {
+    switch (tree.getKind()) {
+      case IDENTIFIER -> identifier((IdentifierTree) tree, position);
+      case MEMBER_SELECT -> memberSelect((MemberSelectTree) tree, position);
+      case PARENTHESIZED -> {
+        text("(");
+        expr(((ParenthesizedTree) tree).getExpression());
+        text(")");
+      }
+      case METHOD_INVOCATION -> invocation((MethodInvocationTree) tree);
+      case NEW_CLASS -> newClass((NewClassTree) tree);
+      case NEW_ARRAY -> newArray((NewArrayTree) tree);
+      case ARRAY_ACCESS -> {
+        ArrayAccessTree access = (ArrayAccessTree) tree;
+        expr(access.getExpression());
+        text("[");
+        expr(access.getIndex());
+        text("]");
+      }
+      case ASSIGNMENT -> {
+        AssignmentTree assign = (AssignmentTree) tree;
+        expr(assign.getVariable());
+        text(" = ");
+        expr(assign.getExpression());
+      }
+      case CONDITIONAL_EXPRESSION -> {
+        ConditionalExpressionTree cond = (ConditionalExpressionTree) tree;
+        expr(cond.getCondition());
+        text(" ? ");
+        expr(cond.getTrueExpression());
+        text(" : ");
+        expr(cond.getFalseExpression());
+      }
+      case TYPE_CAST -> {
+        TypeCastTree cast = (TypeCastTree) tree;
+        text("(");
+        print(cast.getType(), Position.TYPE);
+        text(") ");
+        expr(cast.getExpression());
+      }
+      case INSTANCE_OF -> instanceOf((InstanceOfTree) tree);
+      case SWITCH_EXPRESSION -> {
+        SwitchExpressionTree sw = (SwitchExpressionTree) tree;
+        switchBody(sw.getExpression(), sw.getCases());
+      }
+      case LAMBDA_EXPRESSION, MEMBER_REFERENCE -> unsupported(tree, Messages.lambda());
+      case PRIMITIVE_TYPE -> text(
+          ((PrimitiveTypeTree) tree).getPrimitiveTypeKind().name().toLowerCase(java.util.Locale.ROOT));
+      case ARRAY_TYPE -> {
+        print(((ArrayTypeTree) tree).getType(), Position.TYPE);
+        text("[]");
+      }
+      case PARAMETERIZED_TYPE -> {
+        ParameterizedTypeTree type = (ParameterizedTypeTree) tree;
+        print(type.getType(), Position.TYPE);
+        text("<");
+        list(type.getTypeArguments(), Position.TYPE);
+        text(">");
+      }
+      case UNBOUNDED_WILDCARD -> text("?");
+      case EXTENDS_WILDCARD -> {
+        text("? extends ");
+        print(((WildcardTree) tree).getBound(), Position.TYPE);
+      }
+      case SUPER_WILDCARD -> {
+        text("? super ");
+        print(((WildcardTree) tree).getBound(), Position.TYPE);
+      }
+      case UNION_TYPE -> separated(((UnionTypeTree) tree).getTypeAlternatives(), " | ");
+      case INTERSECTION_TYPE -> separated(((IntersectionTypeTree) tree).getBounds(), " & ");
+      case ANNOTATED_TYPE -> {
+        AnnotatedTypeTree annotated = (AnnotatedTypeTree) tree;
+        for (AnnotationTree a : annotated.getAnnotations()) {
+          annotation(a);
+          text(" ");
+        }
+        print(annotated.getUnderlyingType(), Position.TYPE);
+      }
+      case ANNOTATION, TYPE_ANNOTATION -> annotation((AnnotationTree) tree);
+      default -> {
+        if (tree instanceof LiteralTree) {
+          text(Literals.source((LiteralTree) tree));
+        } else if (tree instanceof UnaryTree) {
+          unary((UnaryTree) tree);
+        } else if (tree instanceof BinaryTree) {
+          BinaryTree binary = (BinaryTree) tree;
+          expr(binary.getLeftOperand());
+          text(" " + Operators.of(tree.getKind()) + " ");
+          expr(binary.getRightOperand());
+        } else if (tree instanceof CompoundAssignmentTree) {
+          CompoundAssignmentTree assign = (CompoundAssignmentTree) tree;
+          expr(assign.getVariable());
+          text(" " + Operators.of(tree.getKind()) + " ");
+          expr(assign.getExpression());
+        } else {
+          unsupported(tree, Messages.unsupportedConstruct(describe(tree)));
+        }
+      }
+    }
+  }
+
+  private void unary(UnaryTree tree) {
+    String op = Operators.of(tree.getKind());
+    boolean postfix =
+        tree.getKind() == Tree.Kind.POSTFIX_INCREMENT
+            || tree.getKind() == Tree.Kind.POSTFIX_DECREMENT;
+    if (postfix) {
+      expr(tree.getExpression());
+      text(op);
+      return;
+    }
+    Code operand = expression(tree.getExpression());
+    text(op);
+    String first = operand.toString();
+    if (!first.isEmpty() && (first.charAt(0) == '+' || first.charAt(0) == '-')) {
+      text(" "); // "- -x" must not become the decrement operator
+    }
+    out.append(operand);
+  }
+
+  private void identifier(IdentifierTree tree, Position position) {
+    String name = tree.getName().toString();
+    if (name.equals("this")) {
+      text(names.self() != null ? names.self() : "this");
+      return;
+    }
+    if (name.equals("super")) {
+      unsupported(tree, Messages.superReference());
+      return;
+    }
+    if (position == Position.EXPRESSION) {
+      if (isCopiedLocal(name)) {
+        text(name);
+        return;
+      }
+      String field = fields.field(name);
+      if (field != null) {
+        text(field);
+        return;
+      }
+    }
+    Resolver resolver = method.resolver();
+    switch (position) {
+      case METHOD -> {
+        if (!member(tree, name, Resolver::isMethod)) {
+          staticImport(name, Resolver::isMethod);
+        }
+      }
+      case EXPRESSION -> {
+        if (!member(tree, name, Resolver::isField)) {
+          Optional<Resolver.Members> type = resolver.members(name, Resolver::isType);
+          if (type.isPresent()) {
+            memberType(tree, (TypeElement) type.get().elements().get(0), false);
+          } else {
+            staticImport(name, Resolver::isField);
+          }
+        }
+      }
+      case TYPE, NEW_CLASS -> {
+        Optional<Resolver.Members> type = resolver.members(name, Resolver::isType);
+        if (type.isPresent()) {
+          memberType(tree, (TypeElement) type.get().elements().get(0), position == Position.NEW_CLASS);
+        } else {
+          text(name);
+        }
+      }
+    }
+  }
+
+  /** Prints an unqualified field or method of the host or an enclosing type, qualified. */
+  private boolean member(IdentifierTree tree, String name, Predicate<Element> kind) {
+    Optional<Resolver.Members> found = method.resolver().members(name, kind);
+    if (found.isEmpty()) {
+      return false;
+    }
+    TypeElement owner = found.get().owner();
+    List<Element> elements = found.get().elements();
+    boolean allStatic = true;
+    for (Element e : elements) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        unsupported(tree, Messages.privateMember(name, owner.getSimpleName().toString()));
+        return true;
+      }
+      if (!method.resolver().visibleFromGeneratedCode(e)) {
+        unsupported(tree, Messages.inaccessibleMember(name, owner.getSimpleName().toString()));
+        return true;
+      }
+      allStatic &= e.getModifiers().contains(Modifier.STATIC);
+    }
+    if (allStatic) {
+      out.type(ClassName.get(owner));
+      text("." + name);
+    } else if (owner.equals(method.host()) && names.self() != null) {
+      text(names.self() + "." + name);
+    } else if (owner.equals(method.host())) {
+      text(name); // an instance member from a static method: javac reports the original
+    } else {
+      unsupported(
+          tree, Messages.outerInstanceMember(name, method.host().getSimpleName().toString()));
+    }
+    return true;
+  }
+
+  private void memberType(IdentifierTree tree, TypeElement type, boolean created) {
+    if (type.getModifiers().contains(Modifier.PRIVATE)) {
+      unsupported(tree, Messages.privateMember(type.getSimpleName().toString(), enclosingName(type)));
+      return;
+    }
+    if (created
+        && type.getKind() == ElementKind.CLASS
+        && !type.getModifiers().contains(Modifier.STATIC)
+        && type.getEnclosingElement() instanceof TypeElement
+        && type.getEnclosingElement().getKind().isClass()) {
+      unsupported(tree, Messages.innerClassCreation(type.getSimpleName().toString()));
+      return;
+    }
+    out.type(ClassName.get(type));
+  }
+
+  private static String enclosingName(TypeElement type) {
+    return type.getEnclosingElement().getSimpleName().toString();
+  }
+
+  private void staticImport(String name, Predicate<Element> kind) {
+    Optional<TypeElement> owner = method.resolver().staticImportOwner(name, kind);
+    if (owner.isPresent()) {
+      out.type(ClassName.get(owner.get()));
+      text(".");
+    }
+    text(name);
+  }
+
+  private void memberSelect(MemberSelectTree tree, Position position) {
+    String name = tree.getIdentifier().toString();
+    ExpressionTree qualifier = tree.getExpression();
+    if (name.equals("this")) {
+      Optional<TypeElement> type = method.resolver().type(qualifier.toString());
+      if (type.isPresent() && type.get().equals(method.host()) && names.self() != null) {
+        text(names.self());
+      } else {
+        unsupported(tree, Messages.qualifiedThis(qualifier.toString()));
+      }
+      return;
+    }
+    if (name.equals("super")) {
+      unsupported(tree, Messages.superReference());
+      return;
+    }
+    print(qualifier, position == Position.TYPE || position == Position.NEW_CLASS ? Position.TYPE : Position.EXPRESSION);
+    text("." + name);
+  }
+
+  private void invocation(MethodInvocationTree tree) {
+    ExpressionTree select = tree.getMethodSelect();
+    if (select instanceof MemberSelectTree && !tree.getTypeArguments().isEmpty()) {
+      MemberSelectTree member = (MemberSelectTree) select;
+      expr(member.getExpression());
+      text(".<");
+      list(tree.getTypeArguments(), Position.TYPE);
+      text(">" + member.getIdentifier());
+    } else {
+      print(select, select instanceof IdentifierTree ? Position.METHOD : Position.EXPRESSION);
+    }
+    text("(");
+    list(tree.getArguments(), Position.EXPRESSION);
+    text(")");
+  }
+
+  private void newClass(NewClassTree tree) {
+    if (tree.getClassBody() != null) {
+      unsupported(tree, Messages.localClass());
+      return;
+    }
+    if (tree.getEnclosingExpression() != null) {
+      expr(tree.getEnclosingExpression());
+      text(".");
+    }
+    text("new ");
+    if (!tree.getTypeArguments().isEmpty()) {
+      text("<");
+      list(tree.getTypeArguments(), Position.TYPE);
+      text(">");
+    }
+    print(tree.getIdentifier(), tree.getEnclosingExpression() == null ? Position.NEW_CLASS : Position.TYPE);
+    text("(");
+    list(tree.getArguments(), Position.EXPRESSION);
+    text(")");
+  }
+
+  private void newArray(NewArrayTree tree) {
+    if (tree.getType() != null) {
+      Tree base = tree.getType();
+      int extraDims = 0;
+      while (base instanceof ArrayTypeTree && !tree.getDimensions().isEmpty()) {
+        base = ((ArrayTypeTree) base).getType();
+        extraDims++;
+      }
+      text("new ");
+      print(base, Position.TYPE);
+      for (ExpressionTree dim : tree.getDimensions()) {
+        text("[");
+        expr(dim);
+        text("]");
+      }
+      text("[]".repeat(extraDims));
+      if (tree.getDimensions().isEmpty()) {
+        text("[]");
+      }
+    }
+    if (tree.getInitializers() != null) {
+      text(tree.getType() != null ? " {" : "{");
+      list(tree.getInitializers(), Position.EXPRESSION);
+      text("}");
+    }
+  }
+
+  private void instanceOf(InstanceOfTree tree) {
+    expr(tree.getExpression());
+    text(" instanceof ");
+    Tree pattern = tree.getPattern();
+    if (pattern == null) {
+      print(tree.getType(), Position.TYPE);
+    } else if (pattern.getKind().name().equals("BINDING_PATTERN")) {
+      VariableTree binding = ((com.sun.source.tree.BindingPatternTree) pattern).getVariable();
+      modifiers(binding.getModifiers());
+      print(binding.getType(), Position.TYPE);
+      text(" " + binding.getName());
+      declareCopiedLocal(binding.getName().toString());
+    } else {
+      unsupported(tree, Messages.unsupportedConstruct("this kind of pattern"));
+    }
+  }
+
+  private void annotation(AnnotationTree tree) {
+    text("@");
+    print(tree.getAnnotationType(), Position.TYPE);
+    if (!tree.getArguments().isEmpty()) {
+      text("(");
+      list(tree.getArguments(), Position.EXPRESSION);
+      text(")");
+    }
+  }
+
+  private void list(List<? extends Tree> trees, Position position) {
+    for (int i = 0; i < trees.size(); i++) {
+      if (i > 0) {
+        text(", ");
+      }
+      print(trees.get(i), position);
+    }
+  }
+
+  private void separated(List<? extends Tree> trees, String separator) {
+    for (int i = 0; i < trees.size(); i++) {
+      if (i > 0) {
+        text(separator);
+      }
+      print(trees.get(i), Position.TYPE);
+    }
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private void stmt(StatementTree tree) {
+    switch (tree.getKind()) {
+      case BLOCK -> block((BlockTree) tree);
+      case VARIABLE -> {
+        localDeclaration((VariableTree) tree);
+        text(";");
+      }
+      case EXPRESSION_STATEMENT -> {
+        expr(((ExpressionStatementTree) tree).getExpression());
+        text(";");
+      }
+      case IF -> ifStatement((IfTree) tree);
+      case SWITCH -> {
+        SwitchTree sw = (SwitchTree) tree;
+        copiedSwitches++;
+        switchBody(sw.getExpression(), sw.getCases());
+        copiedSwitches--;
+      }
+      case TRY -> tryStatement((TryTree) tree);
+      case SYNCHRONIZED -> {
+        SynchronizedTree sync = (SynchronizedTree) tree;
+        text("synchronized ");
+        expr(sync.getExpression());
+        text(" ");
+        block(sync.getBlock());
+      }
+      case THROW -> {
+        text("throw ");
+        expr(((ThrowTree) tree).getExpression());
+        text(";");
+      }
+      case RETURN -> returnStatement((ReturnTree) tree);
+      case BREAK -> breakStatement((BreakTree) tree);
+      case CONTINUE -> {
+        ContinueTree cont = (ContinueTree) tree;
+        jumpTo(jumps.continueTarget(cont.getLabel() == null ? null : cont.getLabel().toString()));
+      }
+      case YIELD -> {
+        text("yield ");
+        expr(((YieldTree) tree).getValue());
+        text(";");
+      }
+      case LABELED_STATEMENT -> {
+        LabeledStatementTree labeled = (LabeledStatementTree) tree;
+        copiedLabels.add(labeled.getLabel().toString());
+        text(labeled.getLabel() + ": ");
+        stmt(labeled.getStatement());
+      }
+      case EMPTY_STATEMENT -> text(";");
+      case ASSERT -> {
+        AssertTree assertion = (AssertTree) tree;
+        text("assert ");
+        expr(assertion.getCondition());
+        if (assertion.getDetail() != null) {
+          text(" : ");
+          expr(assertion.getDetail());
+        }
+        text(";");
+      }
+      case CLASS, INTERFACE, ENUM, ANNOTATION_TYPE -> unsupported(tree, Messages.localClass());
+      default -> {
+        if (tree.getKind().name().equals("RECORD")) {
+          unsupported(tree, Messages.localClass());
+        } else {
+          unsupported(tree, Messages.unsupportedConstruct(describe(tree)));
+        }
+      }
+    }
+  }
+
+  private void block(BlockTree tree) {
+    if (tree.isStatic()) {
+      text("static ");
+    }
+    text("{");
+    copiedLocals.push(new HashSet<>());
+    depth++;
+    for (StatementTree s : tree.getStatements()) {
+      newline();
+      stmt(s);
+    }
+    depth--;
+    copiedLocals.pop();
+    newline();
+    text("}");
+  }
+
+  /** A statement that must read as a block: {@code if (c) x();} prints with braces. */
+  private void blockLike(StatementTree tree) {
+    if (tree instanceof BlockTree) {
+      block((BlockTree) tree);
+      return;
+    }
+    text("{");
+    copiedLocals.push(new HashSet<>());
+    depth++;
+    newline();
+    stmt(tree);
+    depth--;
+    copiedLocals.pop();
+    newline();
+    text("}");
+  }
+
+  private void localDeclaration(VariableTree tree) {
+    modifiers(tree.getModifiers());
+    if (tree.getType() == null) {
+      text("var");
+    } else {
+      print(tree.getType(), Position.TYPE);
+    }
+    text(" " + tree.getName());
+    if (tree.getInitializer() != null) {
+      text(" = ");
+      expr(tree.getInitializer());
+    }
+    declareCopiedLocal(tree.getName().toString());
+  }
+
+  private void modifiers(ModifiersTree modifiers) {
+    for (AnnotationTree a : modifiers.getAnnotations()) {
+      annotation(a);
+      text(" ");
+    }
+    if (modifiers.getFlags().contains(Modifier.FINAL)) {
+      text("final ");
+    }
+  }
+
+  private void ifStatement(IfTree tree) {
+    text("if ");
+    expr(tree.getCondition());
+    text(" ");
+    blockLike(tree.getThenStatement());
+    StatementTree otherwise = tree.getElseStatement();
+    if (otherwise != null) {
+      text(" else ");
+      if (otherwise instanceof IfTree) {
+        stmt(otherwise);
+      } else {
+        blockLike(otherwise);
+      }
+    }
+  }
+
+  private void switchBody(ExpressionTree selector, List<? extends CaseTree> cases) {
+    text("switch ");
+    expr(selector);
+    text(" {");
+    copiedLocals.push(new HashSet<>());
+    depth++;
+    for (CaseTree c : cases) {
+      newline();
+      caseLabel(c);
+      if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+        text(" -> ");
+        Tree body = c.getBody();
+        if (body instanceof ExpressionTree) {
+          expr(body);
+          text(";");
+        } else {
+          stmt((StatementTree) body);
+        }
+      } else {
+        text(":");
+        depth++;
+        for (StatementTree s : c.getStatements()) {
+          newline();
+          stmt(s);
+        }
+        depth--;
+      }
+    }
+    depth--;
+    copiedLocals.pop();
+    newline();
+    text("}");
+  }
+
+  private void caseLabel(CaseTree tree) {
+    if (hasPatternLabel(tree)) {
+      unsupported(tree, Messages.unsupportedConstruct("a pattern in a case label"));
+      return;
+    }
+    List<? extends ExpressionTree> constants = tree.getExpressions();
+    if (constants.isEmpty()) {
+      text("default");
+      return;
+    }
+    text("case ");
+    for (int i = 0; i < constants.size(); i++) {
+      if (i > 0) {
+        text(", ");
+      }
+      ExpressionTree constant = constants.get(i);
+      if (constant instanceof IdentifierTree && isEnumConstantName((IdentifierTree) constant)) {
+        text(constant.toString()); // enum labels must stay unqualified before Java 21
+      } else {
+        expr(constant);
+      }
+    }
+    if (hasDefaultLabel(tree)) {
+      text(", default");
+    }
+  }
+
+  private boolean isEnumConstantName(IdentifierTree id) {
+    String name = id.getName().toString();
+    if (fields.field(name) != null || isCopiedLocal(name)) {
+      return false;
+    }
+    return method.resolver()
+        .members(name, Resolver::isField)
+        .map(m -> m.elements().get(0).getKind() == ElementKind.ENUM_CONSTANT)
+        .orElse(true);
+  }
+
+  /**
+   * Case labels grew patterns in Java 21 ({@code CaseTree.getLabels()}); this processor compiles
+   * against the Java 17 API, so it looks for them reflectively when running on a newer javac.
+   */
+  private static boolean hasPatternLabel(CaseTree tree) {
+    for (String kind : labelKinds(tree)) {
+      if (!kind.equals("CONSTANT_CASE_LABEL") && !kind.equals("DEFAULT_CASE_LABEL")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasDefaultLabel(CaseTree tree) {
+    return !tree.getExpressions().isEmpty() && labelKinds(tree).contains("DEFAULT_CASE_LABEL");
+  }
+
+  private static List<String> labelKinds(CaseTree tree) {
+    try {
+      Method getLabels = CaseTree.class.getMethod("getLabels");
+      List<?> labels = (List<?>) getLabels.invoke(tree);
+      return labels.stream().map(l -> ((Tree) l).getKind().name()).toList();
+    } catch (NoSuchMethodException e) {
+      return List.of();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void tryStatement(TryTree tree) {
+    text("try ");
+    copiedLocals.push(new HashSet<>());
+    if (!tree.getResources().isEmpty()) {
+      text("(");
+      List<? extends Tree> resources = tree.getResources();
+      for (int i = 0; i < resources.size(); i++) {
+        if (i > 0) {
+          text("; ");
+        }
+        Tree resource = resources.get(i);
+        if (resource instanceof VariableTree) {
+          localDeclaration((VariableTree) resource);
+        } else {
+          expr(resource);
+        }
+      }
+      text(") ");
+    }
+    block(tree.getBlock());
+    copiedLocals.pop();
+    for (CatchTree c : tree.getCatches()) {
+      text(" catch (");
+      copiedLocals.push(new HashSet<>());
+      localDeclaration(c.getParameter());
+      text(") ");
+      block(c.getBlock());
+      copiedLocals.pop();
+    }
+    if (tree.getFinallyBlock() != null) {
+      text(" finally ");
+      block(tree.getFinallyBlock());
+    }
+  }
+
+  private void returnStatement(ReturnTree tree) {
+    if (tree.getExpression() == null) {
+      text("return null;");
+      return;
+    }
+    text("{ ");
+    out.type(returnType);
+    text(" " + names.result() + " = ");
+    expr(tree.getExpression());
+    text("; return " + names.result() + "; }");
+  }
+
+  private void breakStatement(BreakTree tree) {
+    String label = tree.getLabel() == null ? null : tree.getLabel().toString();
+    if (label == null ? copiedSwitches > 0 : copiedLabels.contains(label)) {
+      text(label == null ? "break;" : "break " + label + ";");
+    } else {
+      jumpTo(jumps.breakTarget(label));
+    }
+  }
+
+  private void jumpTo(Label target) {
+    text("{ " + names.state() + " = ");
+    out.label(target);
+    text("; continue; }");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private boolean isCopiedLocal(String name) {
+    for (Set<String> frame : copiedLocals) {
+      if (frame.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void declareCopiedLocal(String name) {
+    if (!copiedLocals.isEmpty()) {
+      copiedLocals.peek().add(name);
+    }
+  }
+
+  private void text(String s) {
+    out.text(s);
+  }
+
+  private void newline() {
+    out.text("\n" + INDENT.repeat(depth));
+  }
+
+  private void unsupported(Tree tree, String message) {
+    reporter.error(tree, method.file().unit(), message);
+    text("/* unsupported */");
+  }
+
+  private static String describe(Tree tree) {
+    return tree.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+}

@@ -1,0 +1,666 @@
+package dev.fibered.processor.lower;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreeScanner;
+import dev.fibered.processor.model.FiberedMethod;
+import dev.fibered.processor.model.FibersNames;
+import dev.fibered.processor.model.SwitchPoint;
+import dev.fibered.processor.model.SwitchPointFinder;
+import dev.fibered.processor.validate.Messages;
+import dev.fibered.processor.validate.Reporter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.Elements;
+
+/**
+ * Lowers one method body into the states of a machine.
+ *
+ * <p>A statement with no switch point and no loop is copied whole into the current state (its
+ * inner locals stay Java locals). Everything else is taken apart: conditions become conditional
+ * jumps, loops get a scheduling check on their back-edge (the default policy), switch points end
+ * a state and the code after them starts the state they resume in. Locals declared at the level
+ * of a lowered block live across states, so they become fields. Labels are resolved, and states
+ * numbered, by {@link StateGraph#build()} at the end.
+ */
+public final class Lowerer implements Jumps {
+  private static final String CHECK = "check()";
+  private static final String YIELD_DUE = "yieldDue()";
+
+  private final FiberedMethod method;
+  private final SwitchPointFinder finder;
+  private final Reporter reporter;
+  private final Elements elements;
+  private final Namer namer;
+  private final MachineNames names;
+  private final LocalScope scope = new LocalScope();
+  private final StateGraph graph = new StateGraph();
+  private final JavaPrinter printer;
+  private final TypeName returnType;
+  private final List<MachineModel.Field> locals = new ArrayList<>();
+  private final Deque<JumpTarget> targets = new ArrayDeque<>();
+  private final Map<Tree, Boolean> suspends = new IdentityHashMap<>();
+
+  private Lowerer(
+      FiberedMethod method, SwitchPointFinder finder, Reporter reporter, Elements elements) {
+    this.method = method;
+    this.finder = finder;
+    this.reporter = reporter;
+    this.elements = elements;
+    this.namer = new Namer(method.file().identifiers());
+    namer.reserve("SUSPEND"); // inherited from Machine: a field of that name would hide it
+    namer.reserve("CALL");
+    for (VariableTree p : method.tree().getParameters()) {
+      String name = p.getName().toString();
+      scope.declare(name, namer.forLocal(name));
+    }
+    this.names =
+        new MachineNames(
+            namer.internal("state"),
+            method.isStatic() ? null : namer.internal("self"),
+            namer.internal("result"));
+    this.returnType = TypeName.get(method.element().getReturnType());
+    this.printer = new JavaPrinter(method, reporter, scope, names, this, returnType);
+  }
+
+  /**
+   * Lowers {@code method}, or returns empty if it reported an error.
+   *
+   * @param className the name for the machine class, unique in the generated file
+   * @param signature the factories' view of the method
+   */
+  public static Optional<MachineModel> lower(
+      FiberedMethod method,
+      SwitchPointFinder finder,
+      Reporter reporter,
+      Elements elements,
+      String className,
+      MachineModel.Signature signature) {
+    int errorsBefore = reporter.errorCount();
+    Lowerer lowerer = new Lowerer(method, finder, reporter, elements);
+    List<State> states = lowerer.lowerBody();
+    if (reporter.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new MachineModel(signature, className, lowerer.names, lowerer.locals, states));
+  }
+
+  private List<State> lowerBody() {
+    Label entry = graph.newLabel();
+    graph.bind(entry, comment(method.tree().getBody(), "entry: "));
+    graph.add(new Op.SuspendIf(CHECK, entry)); // the method-entry check
+    statement(method.tree().getBody());
+    if (graph.reachable()) {
+      graph.add(new Op.Statements(new Code().text("return null;"), true));
+    }
+    return graph.build();
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private void statement(StatementTree tree) {
+    if (!suspends(tree)) {
+      copy(tree);
+      return;
+    }
+    switch (tree.getKind()) {
+      case BLOCK -> {
+        scope.push();
+        for (StatementTree s : ((BlockTree) tree).getStatements()) {
+          statement(s);
+        }
+        scope.pop();
+      }
+      case VARIABLE -> declarationWithSwitchPoint((VariableTree) tree);
+      case EXPRESSION_STATEMENT -> expressionStatement((ExpressionStatementTree) tree);
+      case RETURN -> returnStatement((ReturnTree) tree);
+      case IF -> ifStatement((IfTree) tree);
+      case WHILE_LOOP -> whileLoop((WhileLoopTree) tree, null);
+      case DO_WHILE_LOOP -> doWhileLoop((DoWhileLoopTree) tree, null);
+      case FOR_LOOP -> forLoop((ForLoopTree) tree, null);
+      case ENHANCED_FOR_LOOP -> forEachLoop((EnhancedForLoopTree) tree, null);
+      case LABELED_STATEMENT -> labeled((LabeledStatementTree) tree);
+      case TRY -> reportFirstSwitchPoint(tree, Messages.switchPointInTry());
+      case SWITCH -> reportFirstSwitchPoint(tree, Messages.switchPointInSwitch());
+      case SYNCHRONIZED -> reportFirstSwitchPoint(tree, Messages.switchPointInSynchronized());
+      default -> reportFirstSwitchPoint(tree, Messages.switchPointInExpression());
+    }
+  }
+
+  /** A statement without switch points or loops: copied whole into the current state. */
+  private void copy(StatementTree tree) {
+    if (tree instanceof VariableTree) {
+      VariableTree local = (VariableTree) tree;
+      String field = hoist(local);
+      if (local.getInitializer() != null && field != null) {
+        Code code = new Code().text(field + " = ").append(initializer(local)).text(";");
+        graph.add(new Op.Statements(code, false));
+      }
+      return;
+    }
+    graph.add(
+        new Op.Statements(printer.statement(tree), !Completion.canCompleteNormally(tree)));
+  }
+
+  /** Declares a field for a local that lives across states; returns its name. */
+  private String hoist(VariableTree local) {
+    if (local.getType() == null) {
+      reporter.error(local, method.file().unit(), Messages.varLocal());
+      return null;
+    }
+    String name = local.getName().toString();
+    String field = namer.forLocal(name);
+    locals.add(
+        new MachineModel.Field(
+            field,
+            printer.typeName(local.getType()),
+            "local " + name + ", line " + method.file().line(local)));
+    scope.declare(name, field);
+    return field;
+  }
+
+  /** A local's initializer; a bare array initializer {@code {1, 2}} gets its type spelled out. */
+  private Code initializer(VariableTree local) {
+    ExpressionTree init = local.getInitializer();
+    if (init instanceof NewArrayTree && ((NewArrayTree) init).getType() == null) {
+      return new Code().text("new ").append(printer.type(local.getType())).text(" ")
+          .append(printer.expression(init));
+    }
+    return printer.expression(init);
+  }
+
+  private void declarationWithSwitchPoint(VariableTree local) {
+    Optional<SwitchPoint> call = wholeSwitchPoint(local.getInitializer());
+    if (call.isEmpty()) {
+      reportFirstSwitchPoint(local.getInitializer(), Messages.switchPointInExpression());
+      return;
+    }
+    String field = hoist(local);
+    if (field != null) {
+      switchPoint(call.get(), local, Sink.assign(new Code().text(field), "="));
+    }
+  }
+
+  private void expressionStatement(ExpressionStatementTree tree) {
+    ExpressionTree expr = tree.getExpression();
+    Optional<SwitchPoint> whole = wholeSwitchPoint(expr);
+    if (whole.isPresent()) {
+      switchPoint(whole.get(), tree, Sink.DISCARD);
+      return;
+    }
+    if (expr instanceof AssignmentTree) {
+      AssignmentTree assign = (AssignmentTree) expr;
+      Optional<SwitchPoint> rhs = wholeSwitchPoint(assign.getExpression());
+      if (rhs.isPresent() && assign.getVariable() instanceof IdentifierTree) {
+        switchPoint(rhs.get(), tree, Sink.assign(printer.expression(assign.getVariable()), "="));
+        return;
+      }
+    }
+    if (expr instanceof CompoundAssignmentTree) {
+      CompoundAssignmentTree assign = (CompoundAssignmentTree) expr;
+      Optional<SwitchPoint> rhs = wholeSwitchPoint(assign.getExpression());
+      // Java reads the variable before the call; that order holds only for a local, which the
+      // call cannot change.
+      if (rhs.isPresent() && isLocal(assign.getVariable())) {
+        String op = Operators.of(assign.getKind());
+        switchPoint(rhs.get(), tree, Sink.assign(printer.expression(assign.getVariable()), op));
+        return;
+      }
+    }
+    reportFirstSwitchPoint(expr, Messages.switchPointInExpression());
+  }
+
+  private void returnStatement(ReturnTree tree) {
+    Optional<SwitchPoint> call = wholeSwitchPoint(tree.getExpression());
+    if (call.isEmpty()) {
+      reportFirstSwitchPoint(tree, Messages.switchPointInExpression());
+      return;
+    }
+    switchPoint(call.get(), tree, Sink.RETURN);
+  }
+
+  private void ifStatement(IfTree tree) {
+    Code condition = condition(tree.getCondition());
+    Label otherwise = graph.newLabel();
+    Label end = graph.newLabel();
+    graph.add(new Op.JumpIf(negate(condition), tree.getElseStatement() == null ? end : otherwise));
+    statement(tree.getThenStatement());
+    if (tree.getElseStatement() != null) {
+      if (graph.reachable()) {
+        graph.add(new Op.Jump(end));
+      }
+      graph.bind(otherwise, comment(tree.getElseStatement(), "else: "));
+      statement(tree.getElseStatement());
+    }
+    graph.bind(end, comment(tree, "after: "));
+  }
+
+  private void labeled(LabeledStatementTree tree) {
+    String label = tree.getLabel().toString();
+    StatementTree body = tree.getStatement();
+    switch (body.getKind()) {
+      case WHILE_LOOP -> whileLoop((WhileLoopTree) body, label);
+      case DO_WHILE_LOOP -> doWhileLoop((DoWhileLoopTree) body, label);
+      case FOR_LOOP -> forLoop((ForLoopTree) body, label);
+      case ENHANCED_FOR_LOOP -> forEachLoop((EnhancedForLoopTree) body, label);
+      default -> {
+        Label exit = graph.newLabel();
+        targets.push(new JumpTarget(label, false, exit, null));
+        statement(body);
+        targets.pop();
+        graph.bind(exit, comment(tree, "after: "));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- loops
+
+  private void whileLoop(WhileLoopTree tree, String label) {
+    Label head = graph.newLabel();
+    Label backEdge = graph.newLabel();
+    Label exit = graph.newLabel();
+    graph.bind(head, comment(tree, ""));
+    graph.add(new Op.JumpIf(negate(condition(tree.getCondition())), exit));
+    loopBody(tree.getStatement(), label, exit, backEdge);
+    graph.bind(backEdge, comment(tree, "back-edge: "));
+    backEdgeTo(head);
+    graph.bind(exit, comment(tree, "after: "));
+  }
+
+  private void doWhileLoop(DoWhileLoopTree tree, String label) {
+    Label body = graph.newLabel();
+    Label backEdge = graph.newLabel();
+    Label exit = graph.newLabel();
+    graph.bind(body, comment(tree, ""));
+    loopBody(tree.getStatement(), label, exit, backEdge);
+    graph.bind(backEdge, comment(tree, "back-edge: "));
+    graph.add(new Op.JumpIf(negate(condition(tree.getCondition())), exit));
+    backEdgeTo(body);
+    graph.bind(exit, comment(tree, "after: "));
+  }
+
+  private void forLoop(ForLoopTree tree, String label) {
+    scope.push();
+    for (StatementTree init : tree.getInitializer()) {
+      statement(init);
+    }
+    Label head = graph.newLabel();
+    Label backEdge = graph.newLabel();
+    Label exit = graph.newLabel();
+    graph.bind(head, comment(tree, ""));
+    if (tree.getCondition() != null) {
+      graph.add(new Op.JumpIf(negate(condition(tree.getCondition())), exit));
+    }
+    loopBody(tree.getStatement(), label, exit, backEdge);
+    graph.bind(backEdge, comment(tree, "back-edge: "));
+    for (ExpressionStatementTree update : tree.getUpdate()) {
+      if (suspends(update)) {
+        reportFirstSwitchPoint(update, Messages.switchPointInExpression());
+      } else {
+        copy(update);
+      }
+    }
+    backEdgeTo(head);
+    graph.bind(exit, comment(tree, "after: "));
+    scope.pop();
+  }
+
+  /**
+   * {@code for (T x : e)}: over an array by index when the source says {@code e} is an array,
+   * otherwise through an iterator ({@code Machine.iterate} accepts both arrays and iterables, so
+   * a loop variable of reference type needs no knowledge of {@code e}'s type).
+   */
+  private void forEachLoop(EnhancedForLoopTree tree, String label) {
+    VariableTree variable = tree.getVariable();
+    ExpressionTree source = tree.getExpression();
+    if (suspends(source)) {
+      reportFirstSwitchPoint(source, Messages.switchPointInExpression());
+      return;
+    }
+    if (variable.getType() == null) {
+      reporter.error(variable, method.file().unit(), Messages.varLocal());
+      return;
+    }
+    Optional<TypeName> arrayType = arrayType(source);
+    boolean primitive = variable.getType() instanceof PrimitiveTypeTree;
+    if (primitive && arrayType.isEmpty() && !knownIterable(source)) {
+      reporter.error(source, method.file().unit(), Messages.forEachType());
+      return;
+    }
+    scope.push();
+    Label head = graph.newLabel();
+    Label backEdge = graph.newLabel();
+    Label exit = graph.newLabel();
+    String line = ", line " + method.file().line(tree);
+    Code element;
+    Code advance;
+    if (arrayType.isPresent()) {
+      String array = namer.internal("array");
+      String index = namer.internal("index");
+      locals.add(new MachineModel.Field(array, arrayType.get(), "the array of the for-each" + line));
+      locals.add(new MachineModel.Field(index, TypeName.INT, "its index"));
+      Code init = new Code().text(array + " = ").append(printer.expression(source)).text(";\n");
+      graph.add(new Op.Statements(init.text(index + " = 0;"), false));
+      graph.bind(head, comment(tree, ""));
+      graph.add(new Op.JumpIf(new Code().text(index + " >= " + array + ".length"), exit));
+      element = new Code().text(array + "[" + index + "]");
+      advance = new Code().text(index + "++;");
+    } else {
+      String iterator = namer.internal("iterator");
+      TypeName type =
+          ParameterizedTypeName.get(
+              ClassNames.ITERATOR, WildcardTypeName.subtypeOf(elementType(variable)));
+      locals.add(new MachineModel.Field(iterator, type, "the iterator of the for-each" + line));
+      Code init = new Code().text(iterator + " = iterate(").append(printer.expression(source)).text(");");
+      graph.add(new Op.Statements(init, false));
+      graph.bind(head, comment(tree, ""));
+      graph.add(new Op.JumpIf(new Code().text("!" + iterator + ".hasNext()"), exit));
+      element = new Code().text(iterator + ".next()");
+      advance = null;
+    }
+    String field = hoist(variable);
+    graph.add(new Op.Statements(new Code().text(field + " = ").append(element).text(";"), false));
+    loopBody(tree.getStatement(), label, exit, backEdge);
+    graph.bind(backEdge, comment(tree, "back-edge: "));
+    if (advance != null) {
+      graph.add(new Op.Statements(advance, false));
+    }
+    backEdgeTo(head);
+    graph.bind(exit, comment(tree, "after: "));
+    scope.pop();
+  }
+
+  /** The loop variable's type for {@code Iterator<? extends T>}: boxed if primitive. */
+  private TypeName elementType(VariableTree variable) {
+    return printer.typeName(variable.getType()).box();
+  }
+
+  private void loopBody(StatementTree body, String label, Label exit, Label backEdge) {
+    targets.push(new JumpTarget(label, true, exit, backEdge));
+    statement(body);
+    targets.pop();
+  }
+
+  /** The default policy's back-edge check, then round again. */
+  private void backEdgeTo(Label head) {
+    if (graph.reachable()) {
+      graph.add(new Op.SuspendIf(CHECK, head));
+      graph.add(new Op.Jump(head));
+    }
+  }
+
+  // ---------------------------------------------------------------- switch points
+
+  /** The sink that receives a callee's result. */
+  private record Sink(Code target, String operator, boolean isReturn) {
+    static final Sink DISCARD = new Sink(null, null, false);
+    static final Sink RETURN = new Sink(null, null, true);
+
+    static Sink assign(Code target, String operator) {
+      return new Sink(target, operator, false);
+    }
+  }
+
+  private void switchPoint(SwitchPoint point, Tree statement, Sink sink) {
+    for (ExpressionTree arg : point.call().getArguments()) {
+      if (suspends(arg)) {
+        reportFirstSwitchPoint(arg, Messages.switchPointInExpression());
+        return;
+      }
+    }
+    Label resume = graph.newLabel();
+    if (point instanceof SwitchPoint.Yield) {
+      graph.add(new Op.SuspendIf(YIELD_DUE, resume));
+      graph.bind(resume, comment(statement, "after: "));
+    } else if (point instanceof SwitchPoint.YieldNow) {
+      graph.add(new Op.Suspend(resume));
+      graph.bind(resume, comment(statement, "after: "));
+    } else {
+      SwitchPoint.FiberedCall call = (SwitchPoint.FiberedCall) point;
+      if (call.receiver() != null && suspends(call.receiver())) {
+        reportFirstSwitchPoint(call.receiver(), Messages.switchPointInExpression());
+        return;
+      }
+      graph.add(new Op.Call(machineOf(call), resume));
+      graph.bind(resume, comment(statement, "after: "));
+      graph.add(resultInto(call.callee(), sink));
+    }
+  }
+
+  /** {@code CalleeFibers.m$machine(receiver, args)} */
+  private Code machineOf(SwitchPoint.FiberedCall call) {
+    ExecutableElement callee = call.callee();
+    TypeElement owner = (TypeElement) callee.getEnclosingElement();
+    Code code = new Code().type(FibersNames.fibersClass(elements, owner));
+    code.text("." + FibersNames.machineFactory(callee) + "(");
+    boolean first = true;
+    if (!callee.getModifiers().contains(Modifier.STATIC)) {
+      if (call.receiver() != null) {
+        code.append(printer.expression(call.receiver()));
+      } else {
+        code.text(names.self() != null ? names.self() : "this");
+      }
+      first = false;
+    }
+    for (ExpressionTree arg : call.call().getArguments()) {
+      code.text(first ? "" : ", ").append(printer.expression(arg));
+      first = false;
+    }
+    return code.text(")");
+  }
+
+  /** Reads the callee's outcome in the state after the call; rethrows its exception. */
+  private Op resultInto(ExecutableElement callee, Sink sink) {
+    TypeName calleeType = TypeName.get(callee.getReturnType());
+    Code read =
+        calleeType.equals(TypeName.VOID)
+            ? new Code().text("result()")
+            : new Code().text("this.<").type(calleeType.box()).text(">result()");
+    if (sink.isReturn()) {
+      if (returnType.equals(TypeName.VOID)) {
+        return new Op.Statements(read.text(";\nreturn null;"), true);
+      }
+      Code code = new Code().type(returnType).text(" " + names.result() + " = ").append(read);
+      return new Op.Statements(
+          new Code().text("{ ").append(code).text("; return " + names.result() + "; }"), true);
+    }
+    if (sink.target() == null) {
+      return new Op.Statements(read.text(";"), false);
+    }
+    Code code = new Code().append(sink.target()).text(" " + sink.operator() + " ").append(read);
+    return new Op.Statements(code.text(";"), false);
+  }
+
+  /** The switch point that {@code expr} is as a whole (parentheses aside), if any. */
+  private Optional<SwitchPoint> wholeSwitchPoint(ExpressionTree expr) {
+    while (expr instanceof ParenthesizedTree) {
+      expr = ((ParenthesizedTree) expr).getExpression();
+    }
+    if (expr instanceof MethodInvocationTree) {
+      return finder.classify((MethodInvocationTree) expr);
+    }
+    return Optional.empty();
+  }
+
+  // ---------------------------------------------------------------- jumps
+
+  private record JumpTarget(String label, boolean loop, Label exit, Label backEdge) {}
+
+  @Override
+  public Label breakTarget(String label) {
+    for (JumpTarget t : targets) {
+      if (label == null ? t.loop() : label.equals(t.label())) {
+        return t.exit();
+      }
+    }
+    throw new IllegalStateException("no target for break " + label);
+  }
+
+  @Override
+  public Label continueTarget(String label) {
+    for (JumpTarget t : targets) {
+      if (t.loop() && (label == null || label.equals(t.label()))) {
+        return t.backEdge();
+      }
+    }
+    throw new IllegalStateException("no target for continue " + label);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Whether a tree contains a switch point or a loop (whose back-edge check is one). */
+  private boolean suspends(Tree tree) {
+    if (tree == null) {
+      return false;
+    }
+    Boolean known = suspends.get(tree);
+    if (known == null) {
+      known = firstSwitchPoint(tree) != null;
+      suspends.put(tree, known);
+    }
+    return known;
+  }
+
+  /** The first loop or switch point in {@code tree}, in source order. */
+  private Tree firstSwitchPoint(Tree tree) {
+    Tree[] first = {null};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree node, Void unused) {
+        if (first[0] != null || node == null) {
+          return null;
+        }
+        switch (node.getKind()) {
+          case WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP -> {
+            first[0] = node;
+            return null;
+          }
+          case METHOD_INVOCATION -> {
+            super.scan(node, unused); // arguments are evaluated first
+            if (first[0] == null && finder.classify((MethodInvocationTree) node).isPresent()) {
+              first[0] = node;
+            }
+            return null;
+          }
+          default -> {
+            return super.scan(node, unused);
+          }
+        }
+      }
+    }.scan(tree, null);
+    return first[0];
+  }
+
+  private void reportFirstSwitchPoint(Tree tree, String message) {
+    Tree culprit = firstSwitchPoint(tree);
+    reporter.error(culprit != null ? culprit : tree, method.file().unit(), message);
+  }
+
+  private Code condition(ExpressionTree condition) {
+    if (suspends(condition)) {
+      reportFirstSwitchPoint(condition, Messages.switchPointInExpression());
+    }
+    Tree[] binding = {null};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree node, Void unused) {
+        if (node != null && node.getKind().name().endsWith("_PATTERN") && binding[0] == null) {
+          binding[0] = node;
+        }
+        return super.scan(node, unused);
+      }
+    }.scan(condition, null);
+    if (binding[0] != null) {
+      reporter.error(binding[0], method.file().unit(), Messages.patternBinding());
+    }
+    while (condition instanceof ParenthesizedTree) {
+      condition = ((ParenthesizedTree) condition).getExpression();
+    }
+    return printer.expression(condition);
+  }
+
+  private static Code negate(Code condition) {
+    return new Code().text("!(").append(condition).text(")");
+  }
+
+  private boolean isLocal(ExpressionTree tree) {
+    return tree instanceof IdentifierTree
+        && scope.field(((IdentifierTree) tree).getName().toString()) != null;
+  }
+
+  /** The declared array type of a for-each source, where the source spells it out. */
+  private Optional<TypeName> arrayType(ExpressionTree source) {
+    if (source instanceof NewArrayTree && ((NewArrayTree) source).getType() != null) {
+      NewArrayTree array = (NewArrayTree) source;
+      TypeName type = printer.typeName(array.getType());
+      for (int i = Math.max(1, array.getDimensions().size()); i > 0; i--) {
+        type = ArrayTypeName.of(type);
+      }
+      return Optional.of(type);
+    }
+    if (!(source instanceof IdentifierTree)) {
+      return Optional.empty();
+    }
+    String name = ((IdentifierTree) source).getName().toString();
+    if (scope.field(name) != null) {
+      Optional<Tree> type = finder.declaredTypeOfLocal(name);
+      return type.filter(t -> t.getKind() == Tree.Kind.ARRAY_TYPE).map(printer::typeName);
+    }
+    return method.resolver()
+        .members(name, dev.fibered.processor.model.Resolver::isField)
+        .map(m -> ((VariableElement) m.elements().get(0)).asType())
+        .filter(t -> t.getKind() == TypeKind.ARRAY)
+        .map(TypeName::get);
+  }
+
+  private boolean knownIterable(ExpressionTree source) {
+    if (!(source instanceof IdentifierTree)) {
+      return false;
+    }
+    String name = ((IdentifierTree) source).getName().toString();
+    if (scope.field(name) != null) {
+      return finder.declaredTypeOfLocal(name).isPresent();
+    }
+    return method.resolver()
+        .members(name, dev.fibered.processor.model.Resolver::isField)
+        .isPresent();
+  }
+
+  private String comment(Tree tree, String prefix) {
+    long line = method.file().line(tree);
+    return method.file().fileName() + ":" + line + ": " + prefix + method.file().lineText(line);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.fibered.processor.lower;
+
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+
+/**
+ * Everything the emitter needs to write one machine and its factories; the emitter reads only
+ * this, never elements or trees.
+ *
+ * @param signature the source method as the factories expose it
+ * @param className the simple name of the nested machine class
+ * @param names the machine's own field and local names
+ * @param locals the hoisted locals and loop temporaries, in declaration order
+ * @param states the states, state 0 first
+ */
+public record MachineModel(
+    Signature signature,
+    String className,
+    MachineNames names,
+    List<Field> locals,
+    List<State> states) {
+
+  /**
+   * The source method.
+   *
+   * @param name the method's name, also the factory's name
+   * @param fiberName the default name of its fibers, {@code Host.method}
+   * @param exposed whether the factories are public (the method is public or protected)
+   * @param receiver the host type for an instance method, null for a static one
+   * @param parameters the parameters in order
+   * @param resultType the boxed result type ({@code Void} for void)
+   * @param javadocLink a {@code {@link}} target for the source method
+   * @param origin the file and line the method is declared at, {@code Jobs.java:12}
+   */
+  public record Signature(
+      String name,
+      String fiberName,
+      boolean exposed,
+      TypeName receiver,
+      List<Parameter> parameters,
+      TypeName resultType,
+      String javadocLink,
+      String origin) {}
+
+  /**
+   * A parameter of the method, and the machine field of the same name that holds it.
+   *
+   * @param name the parameter's name
+   * @param type its type
+   * @param varargs whether it is a trailing varargs parameter
+   */
+  public record Parameter(String name, TypeName type, boolean varargs) {}
+
+  /**
+   * A field of the machine that holds a local.
+   *
+   * @param name the field's name
+   * @param type its type, as generated code
+   * @param comment why it exists, for the generated declaration
+   */
+  public record Field(String name, TypeName type, String comment) {}
+}

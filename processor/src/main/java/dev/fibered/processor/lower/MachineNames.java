@@ -1,0 +1,11 @@
+package dev.fibered.processor.lower;
+
+/**
+ * Names the generated machine uses for itself, chosen to clash with no identifier in the user's
+ * file.
+ *
+ * @param state the field holding the state number
+ * @param self the field holding the receiver, or null for a static method
+ * @param result the local that converts a return value to the method's return type
+ */
+public record MachineNames(String state, String self, String result) {}

@@ -1,0 +1,124 @@
+package dev.fibered.processor.lower;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the states of a machine while lowering: ops are appended to the current block, {@link
+ * #bind} starts a new block at a label. {@link #build} then drops blocks no path reaches, merges a
+ * block into its only predecessor when that predecessor simply jumps to it, and numbers what is
+ * left in source order, the entry being state 0.
+ */
+final class StateGraph {
+  private final List<Block> blocks = new ArrayList<>();
+  private int labels;
+  private Block current;
+
+  Label newLabel() {
+    return new Label(labels++);
+  }
+
+  /** Starts a block at {@code label}; the block before falls through to it by a jump. */
+  void bind(Label label, String comment) {
+    if (current != null && !current.terminated()) {
+      current.ops.add(new Op.Jump(label));
+    }
+    current = new Block(label, comment);
+    blocks.add(current);
+  }
+
+  void add(Op op) {
+    if (current == null || current.terminated()) {
+      // Code after a jump: unreachable, kept in a block of its own that build() drops.
+      current = new Block(newLabel(), "");
+      blocks.add(current);
+    }
+    current.ops.add(op);
+  }
+
+  /** Whether code appended now could run: false right after a jump, return or throw. */
+  boolean reachable() {
+    return current != null && !current.terminated();
+  }
+
+  List<State> build() {
+    Map<Label, Block> byLabel = new HashMap<>();
+    for (Block b : blocks) {
+      byLabel.put(b.label, b);
+    }
+    Map<Block, Boolean> reached = new IdentityHashMap<>();
+    Map<Label, Integer> references = new HashMap<>();
+    List<Block> work = new ArrayList<>(List.of(blocks.get(0)));
+    reached.put(blocks.get(0), true);
+    while (!work.isEmpty()) {
+      Block b = work.remove(work.size() - 1);
+      for (Op op : b.ops) {
+        for (Label target : op.targets()) {
+          references.merge(target, 1, Integer::sum);
+          Block next = byLabel.get(target);
+          if (reached.put(next, true) == null) {
+            work.add(next);
+          }
+        }
+      }
+    }
+    List<Block> live = new ArrayList<>();
+    for (Block b : blocks) {
+      if (reached.containsKey(b)) {
+        live.add(b);
+      }
+    }
+    mergeStraightLines(live, byLabel, references);
+    Map<Label, Integer> numbers = new LinkedHashMap<>();
+    for (Block b : live) {
+      numbers.put(b.label, numbers.size());
+    }
+    List<State> states = new ArrayList<>();
+    for (Block b : live) {
+      states.add(new State(numbers.get(b.label), b.comment, List.copyOf(b.ops), numbers));
+    }
+    return states;
+  }
+
+  /** A block reached only by the jump that ends its predecessor joins that predecessor. */
+  private static void mergeStraightLines(
+      List<Block> live, Map<Label, Block> byLabel, Map<Label, Integer> references) {
+    boolean merged = true;
+    while (merged) {
+      merged = false;
+      for (Block b : live) {
+        Op last = b.ops.isEmpty() ? null : b.ops.get(b.ops.size() - 1);
+        if (last instanceof Op.Jump) {
+          Label target = ((Op.Jump) last).target();
+          Block next = byLabel.get(target);
+          if (next != b && next != live.get(0) && references.get(target) == 1) {
+            b.ops.remove(b.ops.size() - 1);
+            b.ops.addAll(next.ops);
+            live.remove(next);
+            merged = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private static final class Block {
+    final Label label;
+    final String comment;
+    final List<Op> ops = new ArrayList<>();
+
+    Block(Label label, String comment) {
+      this.label = label;
+      this.comment = comment;
+    }
+
+    boolean terminated() {
+      return !ops.isEmpty() && ops.get(ops.size() - 1).terminates();
+    }
+  }
+}

@@ -1,0 +1,273 @@
+package dev.fibered.processor.model;
+
+import com.sun.source.tree.ArrayTypeTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import dev.fibered.processor.validate.Messages;
+import dev.fibered.processor.validate.Reporter;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Decides which method calls in a body are switch points: {@code Fiber.yield()}, {@code
+ * Fiber.yieldNow()} and calls to {@code @Fibered} methods (recognised by the annotation, which is
+ * kept in class files, so library methods count too).
+ *
+ * <p>Bodies are not attributed during processing, so the callee is found by name: the receiver's
+ * declared type (a local, parameter or field as written, a type name, or the host for an
+ * unqualified call), then the methods of that name and arity. A call whose receiver type is not
+ * written down, with the name of a {@code @Fibered} method, is an error rather than a guess.
+ */
+public final class SwitchPointFinder {
+  private final FiberedMethod method;
+  private final Reporter reporter;
+  private final Set<String> fiberedNames;
+  private final Map<MethodInvocationTree, Optional<SwitchPoint>> cache = new IdentityHashMap<>();
+
+  public SwitchPointFinder(FiberedMethod method, Reporter reporter, Set<String> fiberedNames) {
+    this.method = method;
+    this.reporter = reporter;
+    this.fiberedNames = fiberedNames;
+  }
+
+  /** The switch point this call is, if any; reports an error (once) if it cannot tell. */
+  public Optional<SwitchPoint> classify(MethodInvocationTree call) {
+    return cache.computeIfAbsent(call, this::compute);
+  }
+
+  /** Every switch point inside {@code tree}, in source order. */
+  public List<SwitchPoint> within(Tree tree) {
+    List<SwitchPoint> found = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        super.visitMethodInvocation(node, unused);
+        classify(node).ifPresent(found::add);
+        return null;
+      }
+    }.scan(tree, null);
+    return found;
+  }
+
+  private Optional<SwitchPoint> compute(MethodInvocationTree call) {
+    ExpressionTree select = call.getMethodSelect();
+    String name;
+    ExpressionTree receiver;
+    if (select instanceof IdentifierTree) {
+      name = ((IdentifierTree) select).getName().toString();
+      receiver = null;
+    } else if (select instanceof MemberSelectTree) {
+      name = ((MemberSelectTree) select).getIdentifier().toString();
+      receiver = ((MemberSelectTree) select).getExpression();
+    } else {
+      return Optional.empty();
+    }
+    Resolver resolver = method.resolver();
+    List<Element> candidates;
+    if (receiver == null) {
+      if (isStaticallyImportedYieldNow(call)) {
+        return Optional.of(new SwitchPoint.YieldNow(call));
+      }
+      candidates = unqualifiedCandidates(name);
+    } else {
+      Optional<TypeElement> type = receiverType(receiver);
+      if (type.isEmpty()) {
+        if (fiberedNames.contains(name)) {
+          reporter.error(call, method.file().unit(), Messages.unknownReceiver(name));
+        }
+        return Optional.empty();
+      }
+      if (type.get().getQualifiedName().contentEquals(FibersNames.FIBER)) {
+        Optional<SwitchPoint> intrinsic = intrinsic(call, name);
+        if (intrinsic.isPresent()) {
+          return intrinsic;
+        }
+      }
+      candidates = resolver.methodsOf(type.get(), name);
+    }
+    int arity = call.getArguments().size();
+    List<ExecutableElement> applicable = new ArrayList<>();
+    boolean anyFibered = false;
+    for (Element e : candidates) {
+      ExecutableElement m = (ExecutableElement) e;
+      int params = m.getParameters().size();
+      if (params == arity || (m.isVarArgs() && arity >= params - 1)) {
+        applicable.add(m);
+        anyFibered |= FibersNames.isFibered(m);
+      }
+    }
+    if (!anyFibered) {
+      return Optional.empty();
+    }
+    if (applicable.size() > 1) {
+      reporter.error(call, method.file().unit(), Messages.ambiguousOverload(name));
+      return Optional.empty();
+    }
+    ExecutableElement callee = applicable.get(0);
+    boolean implicitReceiver = receiver == null || isThis(receiver);
+    ExpressionTree explicitReceiver =
+        callee.getModifiers().contains(Modifier.STATIC) || implicitReceiver ? null : receiver;
+    return Optional.of(new SwitchPoint.FiberedCall(call, callee, explicitReceiver));
+  }
+
+  private List<Element> unqualifiedCandidates(String name) {
+    Resolver resolver = method.resolver();
+    Optional<Resolver.Members> members = resolver.members(name, Resolver::isMethod);
+    if (members.isPresent()) {
+      return members.get().elements();
+    }
+    Optional<TypeElement> owner = resolver.staticImportOwner(name, Resolver::isMethod);
+    if (owner.isEmpty()) {
+      return List.of();
+    }
+    List<Element> statics = new ArrayList<>();
+    for (Element e : resolver.methodsOf(owner.get(), name)) {
+      if (e.getModifiers().contains(Modifier.STATIC)) {
+        statics.add(e);
+      }
+    }
+    // A static import of Fiber.yieldNow: the same intrinsic, written unqualified.
+    if (owner.get().getQualifiedName().contentEquals(FibersNames.FIBER) && !statics.isEmpty()) {
+      return List.of();
+    }
+    return statics;
+  }
+
+  private static Optional<SwitchPoint> intrinsic(MethodInvocationTree call, String name) {
+    if (!call.getArguments().isEmpty()) {
+      return Optional.empty();
+    }
+    if (name.equals("yield")) {
+      return Optional.of(new SwitchPoint.Yield(call));
+    }
+    if (name.equals("yieldNow")) {
+      return Optional.of(new SwitchPoint.YieldNow(call));
+    }
+    return Optional.empty();
+  }
+
+  /** Whether an unqualified call is {@code yieldNow()} statically imported from Fiber. */
+  public boolean isStaticallyImportedYieldNow(MethodInvocationTree call) {
+    if (!(call.getMethodSelect() instanceof IdentifierTree) || !call.getArguments().isEmpty()) {
+      return false;
+    }
+    String name = ((IdentifierTree) call.getMethodSelect()).getName().toString();
+    return name.equals("yieldNow")
+        && method.resolver().members(name, Resolver::isMethod).isEmpty()
+        && method
+            .resolver()
+            .staticImportOwner(name, Resolver::isMethod)
+            .filter(t -> t.getQualifiedName().contentEquals(FibersNames.FIBER))
+            .isPresent();
+  }
+
+  private static boolean isThis(ExpressionTree receiver) {
+    return receiver instanceof IdentifierTree
+        && ((IdentifierTree) receiver).getName().contentEquals("this");
+  }
+
+  /** The declared type of a receiver expression, where the source spells it out. */
+  public Optional<TypeElement> receiverType(ExpressionTree receiver) {
+    Resolver resolver = method.resolver();
+    if (receiver instanceof IdentifierTree) {
+      String name = ((IdentifierTree) receiver).getName().toString();
+      if (name.equals("this")) {
+        return Optional.of(method.host());
+      }
+      if (name.equals("super")) {
+        return Optional.empty();
+      }
+      Optional<Tree> local = localDeclaredType(name);
+      if (local != null) {
+        return local.flatMap(this::typeOfTypeTree);
+      }
+      Optional<Resolver.Members> field = resolver.members(name, Resolver::isField);
+      if (field.isPresent()) {
+        return declaredTypeElement(((VariableElement) field.get().elements().get(0)).asType());
+      }
+      return resolver.type(name);
+    }
+    if (receiver instanceof MemberSelectTree) {
+      MemberSelectTree select = (MemberSelectTree) receiver;
+      if (isThis(select.getExpression())) {
+        return method.resolver()
+            .members(select.getIdentifier().toString(), Resolver::isField)
+            .flatMap(m -> declaredTypeElement(m.elements().get(0).asType()));
+      }
+      return resolver.type(receiver.toString());
+    }
+    return Optional.empty();
+  }
+
+  /** The declared type tree of a local or parameter, if the source gives one unambiguously. */
+  public Optional<Tree> declaredTypeOfLocal(String name) {
+    Optional<Tree> type = localDeclaredType(name);
+    return type == null ? Optional.empty() : type;
+  }
+
+  /**
+   * The declared type tree of a local or parameter named {@code name}: null if there is no such
+   * local; empty if its declarations disagree or use {@code var}.
+   */
+  private Optional<Tree> localDeclaredType(String name) {
+    for (VariableTree param : method.tree().getParameters()) {
+      if (param.getName().contentEquals(name)) {
+        return Optional.of(param.getType());
+      }
+    }
+    List<VariableTree> locals = method.localsByName().get(name);
+    if (locals == null) {
+      return null;
+    }
+    String first = null;
+    for (VariableTree local : locals) {
+      if (local.getType() == null) {
+        return Optional.empty();
+      }
+      String written = local.getType().toString();
+      if (first != null && !first.equals(written)) {
+        return Optional.empty();
+      }
+      first = written;
+    }
+    return Optional.of(locals.get(0).getType());
+  }
+
+  private Optional<TypeElement> typeOfTypeTree(Tree type) {
+    if (type instanceof ParameterizedTypeTree) {
+      type = ((ParameterizedTypeTree) type).getType();
+    }
+    if (type instanceof ArrayTypeTree || type.getKind() == Tree.Kind.PRIMITIVE_TYPE) {
+      return Optional.empty();
+    }
+    if (type instanceof IdentifierTree || type instanceof MemberSelectTree) {
+      return method.resolver().type(type.toString());
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<TypeElement> declaredTypeElement(TypeMirror type) {
+    if (type.getKind() == TypeKind.DECLARED) {
+      return Optional.of((TypeElement) ((DeclaredType) type).asElement());
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.fibered.processor.validate;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.util.TreeScanner;
+
+/**
+ * The constructs a body may not contain at all in this version, reported on each occurrence.
+ * Rules that depend on where switch points are (try, switch, synchronized, expressions) are
+ * checked while lowering, which knows them.
+ */
+public final class BodyRules {
+  private BodyRules() {}
+
+  /** Reports every offending construct; returns true if the body may be lowered. */
+  public static boolean check(MethodTree method, CompilationUnitTree unit, Reporter reporter) {
+    int before = reporter.errorCount();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+        reporter.error(node, unit, Messages.lambda());
+        return null;
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+        reporter.error(node, unit, Messages.lambda());
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        reporter.error(node, unit, Messages.localClass());
+        return null;
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree node, Void unused) {
+        if (node.getClassBody() != null) {
+          reporter.error(node, unit, Messages.localClass());
+          return null;
+        }
+        return super.visitNewClass(node, unused);
+      }
+    }.scan(method.getBody(), null);
+    return reporter.errorCount() == before;
+  }
+}

@@ -1,0 +1,196 @@
+package dev.fibered.processor.validate;
+
+/**
+ * Every message the processor reports, in one place. Each starts with a stable id {@code
+ * [Fibered/Name]} that users can search for and tests can match, says what is wrong, and says
+ * what to change.
+ */
+public final class Messages {
+  private Messages() {}
+
+  private static String id(String name) {
+    return "[Fibered/" + name + "] ";
+  }
+
+  public static String abstractMethod() {
+    return id("AbstractMethod")
+        + "a @Fibered method needs a body to turn into a state machine; give it one, or move"
+        + " @Fibered to the implementing method";
+  }
+
+  public static String nativeMethod() {
+    return id("NativeMethod")
+        + "a native method has no Java body to turn into a state machine; remove @Fibered";
+  }
+
+  public static String genericMethod() {
+    return id("GenericMethod")
+        + "@Fibered methods with type parameters are not supported yet; use concrete types, or"
+        + " move the generic part into a plain helper method";
+  }
+
+  public static String genericHost(String host) {
+    return id("GenericHost")
+        + "@Fibered instance methods of the generic type "
+        + host
+        + " are not supported yet; make the method static and pass the receiver as a"
+        + " parameter with concrete type arguments";
+  }
+
+  public static String inaccessibleHost(String host) {
+    return id("InaccessibleHost")
+        + "the generated class cannot see "
+        + host
+        + "; @Fibered methods must be declared in a top-level or member class that is not"
+        + " private (a local or anonymous class cannot host them)";
+  }
+
+  public static String overridableMethod() {
+    return id("OverridableMethod")
+        + "a @Fibered instance method that can be overridden is not supported yet (a call from"
+        + " fibered code would not dispatch to the override); make the method or its class"
+        + " final, or make the method static";
+  }
+
+  public static String lambda() {
+    return id("Lambda")
+        + "lambdas and method references inside a @Fibered method are not supported yet; move"
+        + " the code that builds them into a plain helper method";
+  }
+
+  public static String localClass() {
+    return id("LocalClass")
+        + "local and anonymous classes inside a @Fibered method are not supported yet; declare"
+        + " the class as a member or top-level class";
+  }
+
+  public static String superReference() {
+    return id("SuperReference")
+        + "'super' cannot be reached from the generated state machine, which is another class;"
+        + " call the super method from a plain helper method of this class";
+  }
+
+  public static String qualifiedThis(String name) {
+    return id("QualifiedThis")
+        + name
+        + ".this cannot be reached from the generated state machine; pass what you need as a"
+        + " parameter";
+  }
+
+  public static String privateMember(String member, String owner) {
+    return id("PrivateMember")
+        + member
+        + " is private in "
+        + owner
+        + ", and the generated state machine is another class that cannot reach it; make it"
+        + " package-private";
+  }
+
+  public static String inaccessibleMember(String member, String owner) {
+    return id("InaccessibleMember")
+        + member
+        + " of "
+        + owner
+        + " is not visible from the generated class in this package; make it public, or"
+        + " reach it through a helper method declared in this class";
+  }
+
+  public static String outerInstanceMember(String member, String owner) {
+    return id("OuterInstanceMember")
+        + member
+        + " belongs to the enclosing instance of "
+        + owner
+        + ", which the generated state machine cannot reach; pass it as a parameter";
+  }
+
+  public static String innerClassCreation(String type) {
+    return id("InnerClassCreation")
+        + "creating the inner class "
+        + type
+        + " needs an enclosing instance that the generated state machine does not have; make"
+        + " the class static, or create it in a plain helper method";
+  }
+
+  public static String varLocal() {
+    return id("VarLocal")
+        + "a 'var' local that lives across a switch point needs its type spelled out; declare"
+        + " it with an explicit type";
+  }
+
+  public static String patternBinding() {
+    return id("PatternBinding")
+        + "a pattern variable in a condition that guards a switch point is not supported yet;"
+        + " cast to a local variable of the pattern's type instead";
+  }
+
+  public static String switchPointInExpression() {
+    return id("SwitchPointInExpression")
+        + "a call to a @Fibered method, Fiber.yield() or Fiber.yieldNow() may only stand as a"
+        + " statement, as a local variable's initializer, as the right side of an assignment"
+        + " to a local variable or field, or as a return value; assign its result to a local"
+        + " variable first, then use the variable";
+  }
+
+  public static String switchPointInTry() {
+    return id("SwitchPointInTry")
+        + "a switch point (a @Fibered call, Fiber.yield(), or a loop, whose back-edge has a"
+        + " scheduling check) inside try/catch/finally is not supported yet; move the loop or"
+        + " call out of the try statement, or into a plain helper method";
+  }
+
+  public static String switchPointInSwitch() {
+    return id("SwitchPointInSwitch")
+        + "a switch point (a @Fibered call, Fiber.yield(), or a loop, whose back-edge has a"
+        + " scheduling check) inside a switch is not supported yet; use if/else instead";
+  }
+
+  public static String switchPointInSynchronized() {
+    return id("SwitchPointInSynchronized")
+        + "a switch point inside synchronized cannot be resumed on another thread, and a fiber"
+        + " that switches while holding the monitor blocks its scheduler; move the call or"
+        + " loop out of the synchronized block";
+  }
+
+  public static String unknownReceiver(String method) {
+    return id("UnknownReceiver")
+        + "cannot tell whether "
+        + method
+        + "(...) is a @Fibered method, because the type of its receiver is not written in the"
+        + " source; assign the receiver to a local variable with an explicit type first";
+  }
+
+  public static String ambiguousOverload(String method) {
+    return id("AmbiguousOverload")
+        + "cannot tell which overload of "
+        + method
+        + " this call means, and at least one of them is @Fibered; overloads with the same"
+        + " number of parameters are not told apart yet, so give the @Fibered one its own name";
+  }
+
+  public static String forEachType() {
+    return id("ForEachType")
+        + "cannot tell whether this for-each loop runs over an array or an Iterable; assign the"
+        + " expression to a local variable with an explicit type first";
+  }
+
+  public static String unsupportedConstruct(String what) {
+    return id("UnsupportedConstruct")
+        + what
+        + " is not supported inside a @Fibered method yet; move it into a plain helper method";
+  }
+
+  public static String noTreeApi(String why) {
+    return id("NoTreeApi")
+        + "the Fibered processor needs javac's Compiler Tree API to read method bodies, and it is"
+        + " not available here ("
+        + why
+        + "); compile with javac";
+  }
+
+  public static String internalError(Throwable t) {
+    return id("InternalError")
+        + "the Fibered processor failed on this method ("
+        + t
+        + "); please report it with this method's source. Until then, leave @Fibered off it";
+  }
+}
