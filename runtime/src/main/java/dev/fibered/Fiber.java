@@ -33,7 +33,6 @@ public final class Fiber<T> {
   private volatile Scheduler scheduler;
 
   private volatile boolean done;
-  private volatile boolean hasWaiters;
   private T value;
   private Throwable failure;
 
@@ -240,29 +239,7 @@ public final class Fiber<T> {
     failure = t;
     top = null;
     done = true;
-    if (hasWaiters) {
-      synchronized (this) {
-        notifyAll();
-      }
-    }
-  }
-
-  /** Blocks the calling (non-scheduler) thread until this fiber is done. */
-  void awaitDone() {
-    boolean interrupted = false;
-    synchronized (this) {
-      hasWaiters = true;
-      while (!done) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    scheduler.fiberFinished();
   }
 
   Object takeCallOutcome() throws Throwable {

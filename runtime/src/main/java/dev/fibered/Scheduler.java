@@ -28,10 +28,15 @@ public final class Scheduler {
   /** The thread inside {@link #run()}, or null while idle. Guarded by {@link #lock}. */
   private Thread runner;
 
+  /** Threads blocked in {@link Fiber#join()} while another thread runs this scheduler. */
+  private volatile int joiners;
+
   private Fiber<?> current;
 
   private Scheduler(Builder builder) {
-    this.sliceNanos = builder.timeSlice.toNanos();
+    Duration slice = builder.timeSlice;
+    this.sliceNanos =
+        slice.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : slice.toNanos();
   }
 
   /** Returns a scheduler with the default settings (a 10 ms time slice). */
@@ -85,16 +90,9 @@ public final class Scheduler {
     drive(null);
   }
 
-  /** Returns the number of fibers waiting to run, not counting the one running now. */
-  public int runnableCount() {
-    synchronized (lock) {
-      return runQueue.size();
-    }
-  }
-
   @Override
   public String toString() {
-    return "Scheduler[slice=" + timeSlice() + ", runnable=" + runnableCount() + "]";
+    return "Scheduler[slice=" + timeSlice() + "]";
   }
 
   // ---- package-private ----
@@ -109,38 +107,84 @@ public final class Scheduler {
     return !runQueue.isEmpty();
   }
 
-  /** {@link Fiber#join()}: drive this scheduler until {@code fiber} is done, or wait for it. */
+  /**
+   * The number of fibers waiting to run, not counting the one running now. Only for the thread
+   * that runs the scheduler, or while it is idle: the run queue belongs to the running thread.
+   */
+  int runnableCount() {
+    synchronized (lock) {
+      return runQueue.size();
+    }
+  }
+
+  /**
+   * {@link Fiber#join()} from outside the scheduler: drive it here until {@code fiber} is done if
+   * no thread runs it, else wait; a waiter whose driver stops early takes over.
+   */
   void runOrAwait(Fiber<?> fiber) {
     Thread me = Thread.currentThread();
-    synchronized (lock) {
-      if (runner == me) {
-        throw new IllegalStateException(
-            "join() on "
-                + fiber
-                + " from the thread that runs its scheduler would wait forever; join it after"
-                + " run() returns, or from another thread");
+    boolean interrupted = false;
+    while (!fiber.isDone()) {
+      boolean claimed = false;
+      synchronized (lock) {
+        if (runner == me) {
+          throw new IllegalStateException(
+              "join() on "
+                  + fiber
+                  + " from the thread that runs its scheduler would wait forever; join it after"
+                  + " run() returns, or from another thread");
+        }
+        if (runner == null) {
+          claim();
+          claimed = true;
+        } else {
+          joiners++;
+          try {
+            if (!fiber.isDone()) {
+              lock.wait();
+            }
+          } catch (InterruptedException e) {
+            interrupted = true;
+          } finally {
+            joiners--;
+          }
+        }
       }
-      if (runner != null) {
-        // Another thread runs the fibers: wait outside the lock.
-        me = null;
+      if (claimed) {
+        runClaimed(fiber);
       }
     }
-    if (me == null) {
-      fiber.awaitDone();
-    } else {
-      drive(fiber);
+    if (interrupted) {
+      me.interrupt();
+    }
+  }
+
+  /** Called by a fiber that just finished: wakes the threads joining it, if any. */
+  void fiberFinished() {
+    if (joiners > 0) {
+      synchronized (lock) {
+        lock.notifyAll();
+      }
     }
   }
 
   /** Runs fibers until {@code until} is done, or until none is left if it is null. */
   private void drive(Fiber<?> until) {
-    enter();
+    synchronized (lock) {
+      claim();
+    }
+    runClaimed(until);
+  }
+
+  /**
+   * The scheduling loop, on the thread that claimed the scheduler. The run queue is touched
+   * without the lock here: other threads only add to it while no thread runs the scheduler.
+   */
+  private void runClaimed(Fiber<?> until) {
+    RUNNING_HERE.set(this);
     try {
       while (until == null || !until.isDone()) {
-        Fiber<?> f;
-        synchronized (lock) {
-          f = runQueue.pollFirst();
-        }
+        Fiber<?> f = runQueue.pollFirst();
         if (f == null) {
           break;
         }
@@ -153,32 +197,27 @@ public final class Scheduler {
       }
     } finally {
       current = null;
-      exit();
+      RUNNING_HERE.remove();
+      synchronized (lock) {
+        runner = null;
+        lock.notifyAll(); // a joiner whose fiber is not done yet takes over
+      }
     }
   }
 
-  private void enter() {
-    synchronized (lock) {
-      if (runner != null) {
-        throw new IllegalStateException(
-            runner == Thread.currentThread()
-                ? "Scheduler.run() called from inside one of its own fibers"
-                : "this scheduler is already running on thread " + runner.getName());
-      }
-      if (RUNNING_HERE.get() != null) {
-        throw new IllegalStateException(
-            "this thread is already running another scheduler; run schedulers on separate threads");
-      }
-      runner = Thread.currentThread();
+  /** Makes the calling thread the runner. Caller holds {@link #lock}. */
+  private void claim() {
+    if (runner != null) {
+      throw new IllegalStateException(
+          runner == Thread.currentThread()
+              ? "Scheduler.run() called from inside one of its own fibers"
+              : "this scheduler is already running on thread " + runner.getName());
     }
-    RUNNING_HERE.set(this);
-  }
-
-  private void exit() {
-    RUNNING_HERE.remove();
-    synchronized (lock) {
-      runner = null;
+    if (RUNNING_HERE.get() != null) {
+      throw new IllegalStateException(
+          "this thread is already running another scheduler; run schedulers on separate threads");
     }
+    runner = Thread.currentThread();
   }
 
   /** Settings for a {@link Scheduler}. Not thread-safe. */

@@ -20,7 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -300,9 +299,6 @@ class JoinTest {
   }
 
   @Test
-  @Disabled(
-      "BUG: Scheduler.runOrAwait: a thread that joins while another thread's join() drives the"
-          + " scheduler waits forever once that join returns, although its fiber is not done")
   void joinFromAnotherThreadWhileAJoinDrivesTheSchedulerStillCompletes() throws Throwable {
     Scheduler s = Scheduler.builder().timeSlice(ONE_HOUR).build();
     CountDownLatch started = new CountDownLatch(1);

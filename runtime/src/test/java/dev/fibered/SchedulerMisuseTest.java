@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -279,10 +278,6 @@ class SchedulerMisuseTest {
   }
 
   @Test
-  @Disabled(
-      "BUG: Scheduler(Builder) calls Duration.toNanos(), which throws ArithmeticException for a"
-          + " slice above ~292 years, though Builder.timeSlice documents any positive duration as"
-          + " valid")
   void anyPositiveSliceIsValidEvenForever() {
     Duration forever = ChronoUnit.FOREVER.getDuration();
     Scheduler s =

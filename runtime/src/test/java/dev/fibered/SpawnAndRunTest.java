@@ -265,12 +265,11 @@ class SpawnAndRunTest {
   }
 
   @Test
-  void schedulerToStringShowsSliceAndRunnable() {
+  void schedulerToStringShowsSlice() {
     Scheduler s = Scheduler.builder().timeSlice(Duration.ofMillis(7)).build();
     s.spawn(fiber("x", new Value<>(1)));
     s.spawn(fiber("y", new Value<>(2)));
     String text = s.toString();
     assertTrue(text.contains(Duration.ofMillis(7).toString()), text);
-    assertTrue(text.contains("runnable=2"), text);
   }
 }
