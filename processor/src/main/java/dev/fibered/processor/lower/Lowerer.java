@@ -120,8 +120,12 @@ public final class Lowerer implements Jumps {
 
   private List<State> lowerBody() {
     Label entry = graph.newLabel();
+    Label body = graph.newLabel();
     graph.bind(entry, comment(method.tree().getBody(), "entry: "));
-    graph.add(new Op.SuspendIf(CHECK, entry)); // the method-entry check
+    // The method-entry check resumes after itself: resuming at the check would switch again at
+    // once when the slice is tiny, and the fiber would never get past its entry.
+    graph.add(new Op.SuspendIf(CHECK, body));
+    graph.bind(body, comment(method.tree().getBody(), "body: "));
     statement(method.tree().getBody());
     if (graph.reachable()) {
       graph.add(new Op.Statements(new Code().text("return null;"), true));

@@ -1,0 +1,274 @@
+package dev.fibered.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.fibered.processor.Fixtures.assertError;
+import static dev.fibered.processor.Fixtures.compile;
+import static dev.fibered.processor.Fixtures.host;
+import static dev.fibered.processor.Fixtures.source;
+
+import com.google.testing.compile.Compilation;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+
+/** One bad method is abandoned; the rest of the round goes on and reports its own errors. */
+class ErrorRecoveryTest {
+  @Test
+  void everyBadMethodInAFileIsReported() {
+    JavaFileObject source =
+        host(
+            """
+            private static int secret;
+
+            @Fibered
+            static long sum(int n) {
+              long s = 0;
+              for (int i = 0; i < n; i++) {
+                s += i;
+              }
+              return s;
+            }
+
+            @Fibered
+            static <U> U generic(U u) {
+              return u;
+            }
+
+            @Fibered
+            static int lambda() {
+              Supplier<String> s = () -> "x";
+              return s.get().length();
+            }
+
+            @Fibered
+            static long inExpression(int n) {
+              long x = 1 + sum(n);
+              return x;
+            }
+
+            @Fibered
+            static int readsSecret() {
+              int y = secret;
+              return y;
+            }
+
+            @Fibered
+            static long inTry(int n) {
+              long z = 0;
+              try {
+                z = sum(n);
+              } finally {
+                z++;
+              }
+              return z;
+            }
+            """);
+    Compilation compilation = compile(source);
+    assertError(compilation, source, "GenericMethod", "static <U> U generic(U u) {");
+    assertError(compilation, source, "Lambda", "Supplier<String> s = () -> \"x\";");
+    assertError(compilation, source, "SwitchPointInExpression", "long x = 1 + sum(n);");
+    assertError(compilation, source, "PrivateMember", "int y = secret;");
+    assertError(compilation, source, "SwitchPointInTry", "z = sum(n);");
+    assertThat(compilation).hadErrorCount(5);
+  }
+
+  @Test
+  void severalErrorsInOneMethodAreAllReported() {
+    JavaFileObject source =
+        host(
+            """
+            private static int secret;
+
+            @Fibered
+            static long sum(int n) {
+              Fiber.yield();
+              return n;
+            }
+
+            @Fibered
+            static long twoFaults(int n) {
+              long a = 1 + sum(n);
+              long b = Math.abs(sum(n));
+              int c = secret;
+              return a + b + c;
+            }
+            """);
+    Compilation compilation = compile(source);
+    assertError(compilation, source, "SwitchPointInExpression", "long a = 1 + sum(n);");
+    assertError(compilation, source, "SwitchPointInExpression", "long b = Math.abs(sum(n));");
+    assertError(compilation, source, "PrivateMember", "int c = secret;");
+    assertThat(compilation).hadErrorCount(3);
+  }
+
+  @Test
+  void errorsInSeveralFilesAreAllReported() {
+    JavaFileObject first =
+        source(
+            "p.First",
+            """
+            package p;
+
+            import dev.fibered.Fibered;
+
+            final class First {
+              @Fibered
+              static <T> T first(T t) {
+                return t;
+              }
+            }
+            """);
+    JavaFileObject second =
+        source(
+            "p.Second",
+            """
+            package p;
+
+            import dev.fibered.Fibered;
+
+            class Second {
+              @Fibered
+              int second() {
+                return 2;
+              }
+            }
+            """);
+    Compilation compilation = compile(first, second);
+    assertError(compilation, first, "GenericMethod", "static <T> T first(T t) {");
+    assertError(compilation, second, "OverridableMethod", "int second() {");
+    assertThat(compilation).hadErrorCount(2);
+  }
+
+  @Test
+  void oneBadMethodAndOneGoodMethodReportOnlyTheBadOne() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static long good(int n) {
+              long s = 0;
+              for (int i = 0; i < n; i++) {
+                s += i;
+              }
+              Fiber.yield();
+              return s;
+            }
+
+            @Fibered
+            static int bad() {
+              Supplier<String> s = () -> "x";
+              return s.get().length();
+            }
+            """);
+    Compilation compilation = compile(source);
+    assertError(compilation, source, "Lambda", "Supplier<String> s = () -> \"x\";");
+    assertThat(compilation).hadErrorCount(1);
+    // The good method is still generated; the bad one is left out.
+    String fibers = sourcesWrittenBy(source).get("p.HostFibers");
+    assertThat(fibers).isNotNull();
+    assertThat(fibers).contains("static Fiber<Long> good(int n)");
+    assertThat(fibers).doesNotContain("bad(");
+  }
+
+  @Test
+  void goodMethodOrderDoesNotMatter() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static int bad() {
+              Supplier<String> s = () -> "x";
+              return s.get().length();
+            }
+
+            @Fibered
+            static long good(int n) {
+              Fiber.yieldNow();
+              return n;
+            }
+            """);
+    Compilation compilation = compile(source);
+    assertError(compilation, source, "Lambda", "Supplier<String> s = () -> \"x\";");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(sourcesWrittenBy(source).get("p.HostFibers"))
+        .contains("static Fiber<Long> good(int n)");
+  }
+
+  @Test
+  void aHostWithOnlyBadMethodsGetsNoFile() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static int bad() {
+              Supplier<String> s = () -> "x";
+              return s.get().length();
+            }
+            """);
+    assertThat(sourcesWrittenBy(source)).doesNotContainKey("p.HostFibers");
+  }
+
+  /**
+   * The source files the processor writes, by class name, even when the compilation fails
+   * (compile-testing hides generated files of a failed compilation).
+   */
+  private static Map<String, String> sourcesWrittenBy(JavaFileObject... sources) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    Map<String, StringWriter> written = new TreeMap<>();
+    StandardJavaFileManager standard =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+    JavaFileManager manager =
+        new ForwardingJavaFileManager<>(standard) {
+          @Override
+          public JavaFileObject getJavaFileForOutput(
+              Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+            URI uri = URI.create("mem:///" + className.replace('.', '/') + kind.extension);
+            if (kind != JavaFileObject.Kind.SOURCE) {
+              return new SimpleJavaFileObject(uri, kind) {
+                @Override
+                public OutputStream openOutputStream() {
+                  return OutputStream.nullOutputStream();
+                }
+              };
+            }
+            StringWriter writer = new StringWriter();
+            written.put(className, writer);
+            return new SimpleJavaFileObject(uri, kind) {
+              @Override
+              public Writer openWriter() {
+                return writer;
+              }
+
+              @Override
+              public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return writer.toString();
+              }
+            };
+          }
+        };
+    JavaCompiler.CompilationTask task =
+        javac.getTask(null, manager, diagnostics, List.of("-proc:only"), null, List.of(sources));
+    task.setProcessors(List.of(new FiberedProcessor()));
+    task.call();
+    Map<String, String> result = new TreeMap<>();
+    written.forEach((name, writer) -> result.put(name, writer.toString()));
+    return result;
+  }
+}

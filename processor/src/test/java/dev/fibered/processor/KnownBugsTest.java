@@ -1,0 +1,518 @@
+package dev.fibered.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.fibered.processor.Fixtures.assertSingleError;
+import static dev.fibered.processor.Fixtures.compile;
+import static dev.fibered.processor.Fixtures.compileStrict;
+import static dev.fibered.processor.Fixtures.host;
+import static dev.fibered.processor.Fixtures.hostClass;
+import static dev.fibered.processor.Fixtures.source;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Processor bugs found while writing these tests. Each test states the correct behaviour and is
+ * disabled until the bug is fixed; remove {@code @Disabled} with the fix. The reason string says
+ * what happens today.
+ */
+class KnownBugsTest {
+  private static final String SUM =
+      """
+      @Fibered
+      static long sum(int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) {
+          s += i;
+        }
+        return s;
+      }
+
+      """;
+
+  /** The invariant these bugs break: a user never gets a diagnostic in a file they cannot edit. */
+  private static void assertNoDiagnosticInGeneratedCode(Compilation compilation) {
+    for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
+      if (d.getSource() != null) {
+        assertThat(d.getSource().getName()).doesNotContain("Fibers.java");
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ accessibility of qualified names
+
+  @Test
+  @Disabled("BUG: `this.secret` (private field) passes validation; javac then fails in HostFibers.java with 'secret has private access' instead of [Fibered/PrivateMember] on the source line")
+  void privateFieldThroughThis() {
+    JavaFileObject source =
+        host(
+            """
+            private int secret;
+
+            @Fibered
+            final int readsThisSecret() {
+              int x = this.secret;
+              return x;
+            }
+            """);
+    assertSingleError(source, "PrivateMember", "int x = this.secret;");
+  }
+
+  @Test
+  @Disabled("BUG: `Host.SECRET` (private static field) passes validation; javac then fails in HostFibers.java with 'SECRET has private access' instead of [Fibered/PrivateMember]")
+  void privateStaticFieldThroughTypeName() {
+    JavaFileObject source =
+        host(
+            """
+            private static int SECRET;
+
+            @Fibered
+            static int readsHostSecret() {
+              int x = Host.SECRET;
+              return x;
+            }
+            """);
+    assertSingleError(source, "PrivateMember", "int x = Host.SECRET;");
+  }
+
+  @Test
+  @Disabled("BUG: `this.hidden()` (private method) passes validation; javac then fails in HostFibers.java with 'hidden() has private access' instead of [Fibered/PrivateMember]")
+  void privateMethodThroughThis() {
+    JavaFileObject source =
+        host(
+            """
+            private int hidden() {
+              return 1;
+            }
+
+            @Fibered
+            final int callsThisHidden() {
+              int x = this.hidden();
+              return x;
+            }
+            """);
+    assertSingleError(source, "PrivateMember", "int x = this.hidden();");
+  }
+
+  @Test
+  @Disabled("BUG: `other.secret` with `Host other` passes validation; javac then fails in HostFibers.java with 'secret has private access' instead of [Fibered/PrivateMember]")
+  void privateFieldOfAnotherInstanceOfTheHost() {
+    JavaFileObject source =
+        host(
+            """
+            private int secret;
+
+            @Fibered
+            static int readsOtherSecret(Host other) {
+              int x = other.secret;
+              return x;
+            }
+            """);
+    assertSingleError(source, "PrivateMember", "int x = other.secret;");
+  }
+
+  @Test
+  @Disabled("BUG: `this.prot` (protected, inherited from another package) passes validation; javac fails in HostFibers.java instead of [Fibered/InaccessibleMember]")
+  void protectedFieldOfSuperclassInAnotherPackageThroughThis() {
+    JavaFileObject base =
+        source(
+            "p.other.Base",
+            """
+            package p.other;
+
+            public class Base {
+              protected int prot;
+            }
+            """);
+    JavaFileObject source =
+        hostClass(
+            "final class Host extends p.other.Base",
+            """
+            @Fibered
+            final int readsThisProt() {
+              int x = this.prot;
+              return x;
+            }
+            """);
+    Compilation compilation = compile(base, source);
+    assertThat(compilation)
+        .hadErrorContaining("[Fibered/InaccessibleMember]")
+        .inFile(source)
+        .onLineContaining("int x = this.prot;");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  // ------------------------------------------------------------ valid programs rejected
+
+  @Test
+  @Disabled("BUG: `this.total = sum(3);` and `Host.TOTAL = sum(3);` are rejected with [Fibered/SwitchPointInExpression], although `total = sum(3);` is accepted and the message says assigning to a field is allowed")
+  void fiberedResultAssignedToFieldThroughThisOrTypeName() {
+    JavaFileObject source =
+        host(
+            SUM
+                + """
+                long total;
+                static long TOTAL;
+
+                @Fibered
+                final void intoThisField() {
+                  this.total = sum(3);
+                }
+
+                @Fibered
+                static void intoStaticField() {
+                  Host.TOTAL = sum(3);
+                }
+                """);
+    assertThat(compileStrict(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  @Disabled("BUG: on JDK 17 every constant case label (`case 1:`, `case RED ->`, `case \"a\" ->`) is reported as [Fibered/UnsupportedConstruct] 'a pattern in a case label' (CaseTree.getLabels() returns the bare expression kinds there, not CONSTANT_CASE_LABEL)")
+  void switchWithConstantCaseLabels() {
+    JavaFileObject source =
+        host(
+            """
+            enum Color { RED, GREEN }
+
+            @Fibered
+            static int switches(int n, Color c, String s) {
+              int r = 0;
+              switch (n) {
+                case 1:
+                  r = 1;
+                  break;
+                default:
+                  r = 2;
+              }
+              switch (c) {
+                case RED -> r++;
+                default -> r--;
+              }
+              int k = switch (s) {
+                case "a" -> 7;
+                default -> 8;
+              };
+              Fiber.yield();
+              return r + k;
+            }
+            """);
+    assertThat(compileStrict(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  @Disabled("BUG: a `var` local declared after the last switch point is rejected with [Fibered/VarLocal], whose message says it applies only to locals that live across a switch point")
+  void varLocalThatDoesNotLiveAcrossASwitchPoint() {
+    JavaFileObject source =
+        host(
+            SUM
+                + """
+                @Fibered
+                static long varAfterLastSwitchPoint(int n) {
+                  long a = sum(n);
+                  var doubled = a * 2;
+                  return doubled;
+                }
+                """);
+    assertThat(compileStrict(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  @Disabled("BUG: `for (int x : this.data)` over an int[] field is rejected with [Fibered/ForEachType], while `for (int x : data)` compiles")
+  void primitiveForEachOverAFieldThroughThis() {
+    JavaFileObject source =
+        host(
+            """
+            int[] data = {1, 2, 3};
+
+            @Fibered
+            final int sumThisData() {
+              int s = 0;
+              for (int x : this.data) {
+                s += x;
+              }
+              return s;
+            }
+            """);
+    assertThat(compileStrict(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  @Disabled("BUG: a record's @Fibered method using its components `x`, `y` is rejected with [Fibered/PrivateMember] '... make it package-private', which a record cannot do; the accessor x() would work")
+  void recordComponentUsedByName() {
+    JavaFileObject source =
+        source(
+            "p.Point",
+            """
+            package p;
+
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
+
+            record Point(int x, int y) {
+              @Fibered
+              int sum() {
+                Fiber.yield();
+                return x + y;
+              }
+            }
+            """);
+    assertThat(compileStrict(source)).succeededWithoutWarnings();
+  }
+
+  // ------------------------------------------------------------ generated code that does not compile
+
+  @Test
+  @Disabled("BUG: a parameter named SUSPEND (or CALL) gives a machine field `SUSPEND` (hiding Machine.SUSPEND) while the body is printed with `SUSPEND2`: 'cannot find symbol SUSPEND2' in HostFibers.java")
+  void parameterNamedLikeAnInheritedMachineConstant() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static int suspendParameter(int SUSPEND) {
+              int copy = SUSPEND;
+              Fiber.yield();
+              return copy;
+            }
+            """);
+    assertThat(compileStrict(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  @Disabled("BUG: `outer.new Inner()` is printed as `outer.new Host.Inner()`, which is not Java: javac reports \"'(' expected\" in HostFibers.java")
+  void qualifiedInnerClassCreation() {
+    JavaFileObject source =
+        host(
+            """
+            final class Inner {}
+
+            @Fibered
+            static int createsThroughOuter(Host outer) {
+              Inner i = outer.new Inner();
+              Fiber.yield();
+              return i.hashCode();
+            }
+            """);
+    Compilation compilation = compileStrict(source);
+    assertNoDiagnosticInGeneratedCode(compilation);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  @Disabled("BUG: the host imports its own p.other.Objects / p.other.Iterator; the generated file also imports java.util.Objects / java.util.Iterator: 'a type with the same simple name is already defined by the single-type-import'")
+  void importedTypeNamedLikeAGeneratedImport() {
+    JavaFileObject objects =
+        source(
+            "p.other.Objects",
+            """
+            package p.other;
+
+            public final class Objects {
+              public static int tag() {
+                return 7;
+              }
+            }
+            """);
+    JavaFileObject iterator =
+        source(
+            "p.other.Iterator",
+            """
+            package p.other;
+
+            public final class Iterator {
+              public static int tag() {
+                return 8;
+              }
+            }
+            """);
+    JavaFileObject source =
+        source(
+            "p.Tagged",
+            """
+            package p;
+
+            import dev.fibered.Fibered;
+            import java.util.List;
+            import p.other.Iterator;
+            import p.other.Objects;
+
+            final class Tagged {
+              @Fibered
+              final int tags(List<String> xs) {
+                int s = Objects.tag() + Iterator.tag();
+                for (String x : xs) {
+                  s += x.length();
+                }
+                return s;
+              }
+            }
+            """);
+    Compilation compilation = compileStrict(objects, iterator, source);
+    assertNoDiagnosticInGeneratedCode(compilation);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  @Disabled("BUG: a class p.Objects in the host's package is shadowed in the generated file by its `import java.util.Objects;`, so the copied `Objects.tag()` fails with 'cannot find symbol'")
+  void samePackageTypeNamedLikeAGeneratedImport() {
+    JavaFileObject objects =
+        source(
+            "p.Objects",
+            """
+            package p;
+
+            final class Objects {
+              static int tag() {
+                return 7;
+              }
+            }
+            """);
+    JavaFileObject source =
+        source(
+            "p.Tagged",
+            """
+            package p;
+
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
+
+            final class Tagged {
+              @Fibered
+              final int tag() {
+                int s = Objects.tag();
+                Fiber.yield();
+                return s;
+              }
+            }
+            """);
+    Compilation compilation = compileStrict(objects, source);
+    assertNoDiagnosticInGeneratedCode(compilation);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  @Disabled("BUG: a label used by a copied labelled block and later reused on a lowered loop stays in JavaPrinter.copiedLabels, so `break done;` is printed as a Java break: 'undefined label: done' in HostFibers.java")
+  void labelReusedAfterACopiedLabelledBlock() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static int labels(int n) {
+              int s = 0;
+              done:
+              {
+                if (n > 0) {
+                  break done;
+                }
+                s = 1;
+              }
+              done:
+              for (int i = 0; i < n; i++) {
+                if (i > 3) {
+                  break done;
+                }
+                s += i;
+              }
+              return s;
+            }
+            """);
+    Compilation compilation = compileStrict(source);
+    assertNoDiagnosticInGeneratedCode(compilation);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  @Disabled("BUG: a host that is a secondary top-level class of its file makes the generated file warn 'auxiliary class Helper in Main.java should not be accessed from outside its own source file' (-Xlint:auxiliaryclass cannot be suppressed), so -Werror builds fail")
+  void auxiliaryTopLevelHost() {
+    JavaFileObject source =
+        source(
+            "p.Main",
+            """
+            package p;
+
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
+
+            final class Main {}
+
+            final class Helper {
+              @Fibered
+              final int work() {
+                Fiber.yield();
+                return 1;
+              }
+            }
+            """);
+    Compilation compilation = compileStrict(source);
+    // Either compile cleanly or say, on the host, what to change; never warn in generated code.
+    assertNoDiagnosticInGeneratedCode(compilation);
+  }
+
+  // ------------------------------------------------------------ errors that are wrong or missing
+
+  @Test
+  @Disabled("BUG: a hoisted local whose type is a private nested class reports [Fibered/PrivateMember] and then [Fibered/InternalError] (NullPointerException: JavaPrinter.typeName calls unsupported() outside capture(), `out` is null)")
+  void privateTypeOfHoistedLocalReportsInternalError() {
+    JavaFileObject source =
+        host(
+            """
+            private static final class Nested {}
+
+            @Fibered
+            static int hoistsLocalOfPrivateType() {
+              Nested n = null;
+              Fiber.yield();
+              return n == null ? 0 : 1;
+            }
+            """);
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("[Fibered/PrivateMember]");
+    for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
+      assertThat(d.getMessage(null)).doesNotContain("[Fibered/InternalError]");
+    }
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  @Disabled("BUG: @Fibered on a method of a local class is silently ignored (javac does not hand local classes to processors); no [Fibered/InaccessibleHost], no factory")
+  void fiberedMethodInLocalClass() {
+    JavaFileObject source =
+        host(
+            """
+            static Object make() {
+              final class Local {
+                @Fibered
+                final int inLocalClass() {
+                  Fiber.yield();
+                  return 1;
+                }
+              }
+              return new Local();
+            }
+            """);
+    assertSingleError(source, "InaccessibleHost", "final int inLocalClass() {");
+  }
+
+  @Test
+  @Disabled("BUG: @Fibered on a method of an anonymous class is silently ignored; no [Fibered/InaccessibleHost], no factory")
+  void fiberedMethodInAnonymousClass() {
+    JavaFileObject source =
+        host(
+            """
+            static Object make() {
+              return new Object() {
+                @Fibered
+                final int inAnonymousClass() {
+                  Fiber.yield();
+                  return 2;
+                }
+              };
+            }
+            """);
+    assertSingleError(source, "InaccessibleHost", "final int inAnonymousClass() {");
+  }
+}

@@ -1,0 +1,425 @@
+package dev.fibered.processor;
+
+import static dev.fibered.processor.Fixtures.assertSingleError;
+import static dev.fibered.processor.Fixtures.host;
+
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Diagnostics about where switch points stand (lower/Lowerer, model/SwitchPointFinder): a switch
+ * point is a call to a {@code @Fibered} method, {@code Fiber.yield()}, {@code Fiber.yieldNow()},
+ * or a loop (its back-edge has a scheduling check). Each error is on the switch point's line.
+ */
+class SwitchPointDiagnosticsTest {
+  /** A {@code @Fibered} callee for the tests below; it compiles cleanly on its own. */
+  private static final String SUM =
+      """
+      @Fibered
+      static long sum(int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) {
+          s += i;
+        }
+        return s;
+      }
+
+      """;
+
+  // ------------------------------------------------------------ SwitchPointInExpression
+
+  @Test
+  void fiberedCallInsideArithmetic() {
+    JavaFileObject source =
+        host(
+            SUM
+                + """
+                @Fibered
+                static long plusOne(int n) {
+                  long x = 1 + sum(n);
+                  return x;
+                }
+                """);
+    assertSingleError(source, "SwitchPointInExpression", "long x = 1 + sum(n);");
+  }
+
+  @Test
+  void fiberedCallAsArgument() {
+    JavaFileObject source =
+        host(
+            SUM
+                + """
+                @Fibered
+                static long asArgument(int n) {
+                  long x = Math.abs(sum(n));
+                  return x;
+                }
+                """);
+    assertSingleError(source, "SwitchPointInExpression", "long x = Math.abs(sum(n));");
+  }
+
+  @Test
+  void fiberedCallAsArgumentOfFiberedCall() {
+    JavaFileObject source =
+        host(
+            SUM
+                + """
+                @Fibered
+                static long nested(int n) {
+                  long x = sum((int) sum(n));
+                  return x;
+                }
+                """);
+    assertSingleError(source, "SwitchPointInExpression", "long x = sum((int) sum(n));");
+  }
+
+  @Test
+  void fiberedCallInLoopCondition() {
+    JavaFileObject source =
+        host(
+            SUM
+                + """
+                @Fibered
+                static long inLoopCondition(int n) {
+                  long x = 0;
+                  while (sum(n) > x) {
+                    x++;
+                  }
+                  return x;
+                }
+                """);
+    assertSingleError(source, "SwitchPointInExpression", "while (sum(n) > x) {");
+  }
+
+  @Test
+  void fiberedCallInIfCondition() {
+    JavaFileObject source =
+        host(
+            SUM
+                + """
+                @Fibered
+                static long inIfCondition(int n) {
+                  if (sum(n) > 3) {
+                    return 1;
+                  }
+                  return 0;
+                }
+                """);
+    assertSingleError(source, "SwitchPointInExpression", "if (sum(n) > 3) {");
+  }
+
+  @Test
+  void fiberedCallInConditionalExpression() {
+    JavaFileObject source =
+        host(
+            SUM
+                + """
+                @Fibered
+                static long inTernary(int n) {
+                  long x = n > 0 ? sum(n) : 0;
+                  return x;
+                }
+                """);
+    assertSingleError(source, "SwitchPointInExpression", "long x = n > 0 ? sum(n) : 0;");
+  }
+
+  @Test
+  void fiberedCallInForUpdate() {
+    JavaFileObject source =
+        host(
+            SUM
+                + """
+                @Fibered
+                static long inForUpdate(int n) {
+                  long x = 0;
+                  for (int i = 0; i < n; x = sum(i)) {
+                    i++;
+                  }
+                  return x;
+                }
+                """);
+    assertSingleError(source, "SwitchPointInExpression", "for (int i = 0; i < n; x = sum(i)) {");
+  }
+
+  @Test
+  void fiberedCallAsForEachSource() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static List<String> names() {
+              Fiber.yield();
+              return List.of("a");
+            }
+
+            @Fibered
+            static long overNames() {
+              long x = 0;
+              for (String s : names()) {
+                x += s.length();
+              }
+              return x;
+            }
+            """);
+    assertSingleError(source, "SwitchPointInExpression", "for (String s : names()) {");
+  }
+
+  @Test
+  void fiberedCallInCompoundAssignmentToField() {
+    JavaFileObject source =
+        host(
+            SUM
+                + """
+                static long total;
+
+                @Fibered
+                static void addToField(int n) {
+                  total += sum(n);
+                }
+                """);
+    assertSingleError(source, "SwitchPointInExpression", "total += sum(n);");
+  }
+
+  // ------------------------------------------------------------ SwitchPointInTry
+
+  @Test
+  void loopInsideTry() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static long loopInTry(int n) {
+              long x = 0;
+              try {
+                for (int i = 0; i < n; i++) {
+                  x += i;
+                }
+              } finally {
+                x++;
+              }
+              return x;
+            }
+            """);
+    assertSingleError(source, "SwitchPointInTry", "for (int i = 0; i < n; i++) {");
+  }
+
+  @Test
+  void fiberedCallInsideTry() {
+    JavaFileObject source =
+        host(
+            SUM
+                + """
+                @Fibered
+                static long callInTry(int n) {
+                  long x = 0;
+                  try {
+                    x = sum(n);
+                  } catch (RuntimeException e) {
+                    x = -1;
+                  }
+                  return x;
+                }
+                """);
+    assertSingleError(source, "SwitchPointInTry", "x = sum(n);");
+  }
+
+  @Test
+  void yieldInsideFinally() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static long yieldInFinally(int n) {
+              long x = n;
+              try {
+                x++;
+              } finally {
+                Fiber.yieldNow();
+              }
+              return x;
+            }
+            """);
+    assertSingleError(source, "SwitchPointInTry", "Fiber.yieldNow();");
+  }
+
+  // ------------------------------------------------------------ SwitchPointInSwitch
+
+  @Test
+  void fiberedCallInsideSwitch() {
+    JavaFileObject source =
+        host(
+            SUM
+                + """
+                @Fibered
+                static long callInSwitch(int n) {
+                  long x = 0;
+                  switch (n) {
+                    case 1:
+                      x = sum(n);
+                      break;
+                    default:
+                      break;
+                  }
+                  return x;
+                }
+                """);
+    assertSingleError(source, "SwitchPointInSwitch", "x = sum(n);");
+  }
+
+  @Test
+  void loopInsideSwitchRule() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static long loopInSwitch(int n) {
+              long x = 0;
+              switch (n) {
+                default -> {
+                  while (x < n) {
+                    x++;
+                  }
+                }
+              }
+              return x;
+            }
+            """);
+    assertSingleError(source, "SwitchPointInSwitch", "while (x < n) {");
+  }
+
+  // ------------------------------------------------------------ SwitchPointInSynchronized
+
+  @Test
+  void yieldInsideSynchronized() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static long yieldWhileLocked(int n) {
+              synchronized (Host.class) {
+                Fiber.yield();
+              }
+              return n;
+            }
+            """);
+    assertSingleError(source, "SwitchPointInSynchronized", "Fiber.yield();");
+  }
+
+  @Test
+  void loopInsideSynchronized() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static long loopWhileLocked(int n) {
+              long x = 0;
+              synchronized (Host.class) {
+                do {
+                  x++;
+                } while (x < n);
+              }
+              return x;
+            }
+            """);
+    assertSingleError(source, "SwitchPointInSynchronized", "do {");
+  }
+
+  // ------------------------------------------------------------ UnknownReceiver
+
+  @Test
+  void receiverWithoutWrittenType() {
+    JavaFileObject source =
+        host(
+            """
+            static Host make() {
+              return new Host();
+            }
+
+            @Fibered
+            final long work(int n) {
+              Fiber.yield();
+              return n;
+            }
+
+            @Fibered
+            static long viaFactory(int n) {
+              long x = make().work(n);
+              return x;
+            }
+            """);
+    assertSingleError(source, "UnknownReceiver", "long x = make().work(n);");
+  }
+
+  @Test
+  void receiverDeclaredWithVar() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            final long work(int n) {
+              Fiber.yield();
+              return n;
+            }
+
+            @Fibered
+            static long viaVar(int n) {
+              long x = 0;
+              if (n > 0) {
+                var h = new Host();
+                x = h.work(n);
+              }
+              return x;
+            }
+            """);
+    assertSingleError(source, "UnknownReceiver", "x = h.work(n);");
+  }
+
+  // ------------------------------------------------------------ AmbiguousOverload
+
+  @Test
+  void overloadsWithSameArity() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static long over(int n) {
+              Fiber.yield();
+              return n;
+            }
+
+            static long over(long n) {
+              return n;
+            }
+
+            @Fibered
+            static long callsOverload(int n) {
+              long x = over(n);
+              return x;
+            }
+            """);
+    assertSingleError(source, "AmbiguousOverload", "long x = over(n);");
+  }
+
+  // ------------------------------------------------------------ ForEachType
+
+  @Test
+  void primitiveForEachOverUnknownSource() {
+    JavaFileObject source =
+        host(
+            """
+            static List<Integer> numbers() {
+              return List.of(1, 2);
+            }
+
+            @Fibered
+            static long sumNumbers() {
+              long s = 0;
+              for (int x : numbers()) {
+                s += x;
+              }
+              return s;
+            }
+            """);
+    assertSingleError(source, "ForEachType", "for (int x : numbers()) {");
+  }
+}
