@@ -22,6 +22,7 @@ import dev.fibered.processor.model.Resolver;
 import dev.fibered.processor.model.SourceFile;
 import dev.fibered.processor.model.SwitchPointFinder;
 import dev.fibered.processor.validate.BodyRules;
+import dev.fibered.processor.validate.LocalHostScan;
 import dev.fibered.processor.validate.Messages;
 import dev.fibered.processor.validate.Reporter;
 import dev.fibered.processor.validate.SignatureRules;
@@ -61,10 +62,8 @@ import javax.tools.JavaFileObject;
  *
  * An unexpected exception becomes an error on the method it happened in, never a javac crash.
  *
- * <p>{@code process} claims {@code @Fibered} (returns true). Returning false would leave it to
- * other processors, which have no use for it, and makes javac warn "No processor claimed any of
- * these annotations" under {@code -Xlint:processing}, which fails every user build that compiles
- * with {@code -Xlint:all -Werror}.
+ * <p>{@code process} claims {@code @Fibered} and {@code @Generated} when they are all a round holds
+ * (see {@link #claims}).
  */
 @AutoService(Processor.class)
 public final class FiberedProcessor extends AbstractProcessor {
@@ -75,12 +74,14 @@ public final class FiberedProcessor extends AbstractProcessor {
   private Reporter reporter;
 
   /**
-   * {@code @Fibered}, and {@code @Generated}: the files this processor writes carry it, and if no
-   * processor claims it in the next round javac warns under {@code -Xlint:processing}.
+   * All annotations, so that {@code process} also runs for files whose only {@code @Fibered}
+   * methods sit in local or anonymous classes: javac does not report annotations there, and such
+   * a method must get an error rather than be ignored. What {@code process} claims is decided per
+   * round (see there).
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(FibersNames.FIBERED, GENERATED);
+    return Set.of("*");
   }
 
   @Override
@@ -105,9 +106,12 @@ public final class FiberedProcessor extends AbstractProcessor {
     Elements elements = processingEnv.getElementUtils();
     TypeElement fibered = elements.getTypeElement(FibersNames.FIBERED);
     if (fibered == null) {
-      return true; // the runtime is not on the classpath: no @Fibered method can exist
+      return false; // the runtime is not on the classpath: no @Fibered method can exist
     }
     List<HostDiscovery.Host> hosts = HostDiscovery.discover(round, fibered);
+    if (trees != null) {
+      scanForLocalHosts(round);
+    }
     Set<String> fiberedNames = new HashSet<>();
     for (HostDiscovery.Host host : hosts) {
       host.methods().forEach(m -> fiberedNames.add(m.getSimpleName().toString()));
@@ -123,7 +127,37 @@ public final class FiberedProcessor extends AbstractProcessor {
         reporter.error(host.host(), Messages.internalError(e));
       }
     }
+    return claims(annotations);
+  }
+
+  /**
+   * Claims the round's annotations when they are only {@code @Fibered}, the {@code @Generated} on
+   * files this processor wrote, and {@code java.lang} ones ({@code @Override}, which javac never
+   * warns about). Claiming keeps javac from warning "No processor claimed any of these
+   * annotations" under {@code -Xlint:processing}, which would fail builds compiled with {@code
+   * -Xlint:all -Werror}; in a round with any other annotation javac warns about that one anyway,
+   * so nothing is claimed and other processors see everything.
+   */
+  private static boolean claims(Set<? extends TypeElement> annotations) {
+    for (TypeElement annotation : annotations) {
+      String name = annotation.getQualifiedName().toString();
+      boolean javaLang =
+          name.startsWith("java.lang.") && name.indexOf('.', "java.lang.".length()) < 0;
+      if (!name.equals(FibersNames.FIBERED) && !name.equals(GENERATED) && !javaLang) {
+        return false;
+      }
+    }
     return true;
+  }
+
+  private void scanForLocalHosts(RoundEnvironment round) {
+    Set<CompilationUnitTree> seen = new HashSet<>();
+    for (javax.lang.model.element.Element root : round.getRootElements()) {
+      TreePath path = trees.getPath(root);
+      if (path != null && seen.add(path.getCompilationUnit())) {
+        LocalHostScan.check(path.getCompilationUnit(), reporter);
+      }
+    }
   }
 
   private void processHost(HostDiscovery.Host host, Set<String> fiberedNames) throws IOException {
@@ -134,6 +168,16 @@ public final class FiberedProcessor extends AbstractProcessor {
       return; // not from source in this compilation: nothing to read
     }
     SourceFile file = new SourceFile(path.getCompilationUnit(), trees);
+    TypeElement topLevel = type;
+    while (topLevel.getEnclosingElement() instanceof TypeElement) {
+      topLevel = (TypeElement) topLevel.getEnclosingElement();
+    }
+    if (!file.fileName().equals(topLevel.getSimpleName() + ".java")) {
+      for (ExecutableElement method : host.methods()) {
+        reporter.error(method, Messages.auxiliaryHost(topLevel.getSimpleName().toString(), file.fileName()));
+      }
+      return;
+    }
     Resolver resolver = new Resolver(elements, type, file);
     Set<String> classNames = new HashSet<>(file.identifiers());
     List<MachineModel> machines = new ArrayList<>();
@@ -230,11 +274,11 @@ public final class FiberedProcessor extends AbstractProcessor {
         names.add(name);
       }
     }
-    for (ClassName ours : List.of(FibersNames.FIBER_CLASS, FibersNames.MACHINE_CLASS)) {
+    for (ClassName ours : FibersWriter.TYPES_USED) {
       Optional<TypeElement> theirs = resolver.type(ours.simpleName());
-      if (file.identifiers().contains(ours.simpleName())
-          && (theirs.isEmpty() || !theirs.get().getQualifiedName().contentEquals(ours.canonicalName()))) {
-        names.add(ours.simpleName());
+      if (theirs.isPresent()
+          && !theirs.get().getQualifiedName().contentEquals(ours.canonicalName())) {
+        names.add(ours.simpleName()); // the host means another type by this name
       }
     }
     return names;

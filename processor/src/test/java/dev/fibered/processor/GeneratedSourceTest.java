@@ -38,7 +38,8 @@ class GeneratedSourceTest {
       """
       package p;
 
-            import dev.fibered.Fibered;
+      import dev.fibered.Fiber;
+      import dev.fibered.Fibered;
       import java.util.ArrayList;
       import java.util.List;
 
@@ -141,7 +142,8 @@ class GeneratedSourceTest {
             """
             package p;
 
-                        import dev.fibered.Fibered;
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
 
             final class Other {
               @Fibered

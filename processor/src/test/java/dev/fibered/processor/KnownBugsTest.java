@@ -12,7 +12,6 @@ import static dev.fibered.processor.Fixtures.source;
 import com.google.testing.compile.Compilation;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +45,6 @@ class KnownBugsTest {
   // ------------------------------------------------------------ accessibility of qualified names
 
   @Test
-  @Disabled("BUG: `this.secret` (private field) passes validation; javac then fails in HostFibers.java with 'secret has private access' instead of [Fibered/PrivateMember] on the source line")
   void privateFieldThroughThis() {
     JavaFileObject source =
         host(
@@ -63,7 +61,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("BUG: `Host.SECRET` (private static field) passes validation; javac then fails in HostFibers.java with 'SECRET has private access' instead of [Fibered/PrivateMember]")
   void privateStaticFieldThroughTypeName() {
     JavaFileObject source =
         host(
@@ -80,7 +77,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("BUG: `this.hidden()` (private method) passes validation; javac then fails in HostFibers.java with 'hidden() has private access' instead of [Fibered/PrivateMember]")
   void privateMethodThroughThis() {
     JavaFileObject source =
         host(
@@ -99,7 +95,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("BUG: `other.secret` with `Host other` passes validation; javac then fails in HostFibers.java with 'secret has private access' instead of [Fibered/PrivateMember]")
   void privateFieldOfAnotherInstanceOfTheHost() {
     JavaFileObject source =
         host(
@@ -116,7 +111,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("BUG: `this.prot` (protected, inherited from another package) passes validation; javac fails in HostFibers.java instead of [Fibered/InaccessibleMember]")
   void protectedFieldOfSuperclassInAnotherPackageThroughThis() {
     JavaFileObject base =
         source(
@@ -149,7 +143,6 @@ class KnownBugsTest {
   // ------------------------------------------------------------ valid programs rejected
 
   @Test
-  @Disabled("BUG: `this.total = sum(3);` and `Host.TOTAL = sum(3);` are rejected with [Fibered/SwitchPointInExpression], although `total = sum(3);` is accepted and the message says assigning to a field is allowed")
   void fiberedResultAssignedToFieldThroughThisOrTypeName() {
     JavaFileObject source =
         host(
@@ -172,7 +165,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("BUG: on JDK 17 every constant case label (`case 1:`, `case RED ->`, `case \"a\" ->`) is reported as [Fibered/UnsupportedConstruct] 'a pattern in a case label' (CaseTree.getLabels() returns the bare expression kinds there, not CONSTANT_CASE_LABEL)")
   void switchWithConstantCaseLabels() {
     JavaFileObject source =
         host(
@@ -205,7 +197,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("BUG: a `var` local declared after the last switch point is rejected with [Fibered/VarLocal], whose message says it applies only to locals that live across a switch point")
   void varLocalThatDoesNotLiveAcrossASwitchPoint() {
     JavaFileObject source =
         host(
@@ -222,7 +213,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("BUG: `for (int x : this.data)` over an int[] field is rejected with [Fibered/ForEachType], while `for (int x : data)` compiles")
   void primitiveForEachOverAFieldThroughThis() {
     JavaFileObject source =
         host(
@@ -242,7 +232,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("BUG: a record's @Fibered method using its components `x`, `y` is rejected with [Fibered/PrivateMember] '... make it package-private', which a record cannot do; the accessor x() would work")
   void recordComponentUsedByName() {
     JavaFileObject source =
         source(
@@ -267,7 +256,6 @@ class KnownBugsTest {
   // ------------------------------------------------------------ generated code that does not compile
 
   @Test
-  @Disabled("BUG: a parameter named SUSPEND (or CALL) gives a machine field `SUSPEND` (hiding Machine.SUSPEND) while the body is printed with `SUSPEND2`: 'cannot find symbol SUSPEND2' in HostFibers.java")
   void parameterNamedLikeAnInheritedMachineConstant() {
     JavaFileObject source =
         host(
@@ -283,7 +271,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("BUG: `outer.new Inner()` is printed as `outer.new Host.Inner()`, which is not Java: javac reports \"'(' expected\" in HostFibers.java")
   void qualifiedInnerClassCreation() {
     JavaFileObject source =
         host(
@@ -303,7 +290,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("BUG: the host imports its own p.other.Objects / p.other.Iterator; the generated file also imports java.util.Objects / java.util.Iterator: 'a type with the same simple name is already defined by the single-type-import'")
   void importedTypeNamedLikeAGeneratedImport() {
     JavaFileObject objects =
         source(
@@ -357,7 +343,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("BUG: a class p.Objects in the host's package is shadowed in the generated file by its `import java.util.Objects;`, so the copied `Objects.tag()` fails with 'cannot find symbol'")
   void samePackageTypeNamedLikeAGeneratedImport() {
     JavaFileObject objects =
         source(
@@ -395,7 +380,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("BUG: a label used by a copied labelled block and later reused on a lowered loop stays in JavaPrinter.copiedLabels, so `break done;` is printed as a Java break: 'undefined label: done' in HostFibers.java")
   void labelReusedAfterACopiedLabelledBlock() {
     JavaFileObject source =
         host(
@@ -426,7 +410,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("BUG: a host that is a secondary top-level class of its file makes the generated file warn 'auxiliary class Helper in Main.java should not be accessed from outside its own source file' (-Xlint:auxiliaryclass cannot be suppressed), so -Werror builds fail")
   void auxiliaryTopLevelHost() {
     JavaFileObject source =
         source(
@@ -455,7 +438,6 @@ class KnownBugsTest {
   // ------------------------------------------------------------ errors that are wrong or missing
 
   @Test
-  @Disabled("BUG: a hoisted local whose type is a private nested class reports [Fibered/PrivateMember] and then [Fibered/InternalError] (NullPointerException: JavaPrinter.typeName calls unsupported() outside capture(), `out` is null)")
   void privateTypeOfHoistedLocalReportsInternalError() {
     JavaFileObject source =
         host(
@@ -478,7 +460,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("BUG: @Fibered on a method of a local class is silently ignored (javac does not hand local classes to processors); no [Fibered/InaccessibleHost], no factory")
   void fiberedMethodInLocalClass() {
     JavaFileObject source =
         host(
@@ -498,7 +479,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("BUG: @Fibered on a method of an anonymous class is silently ignored; no [Fibered/InaccessibleHost], no factory")
   void fiberedMethodInAnonymousClass() {
     JavaFileObject source =
         host(

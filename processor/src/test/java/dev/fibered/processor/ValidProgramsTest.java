@@ -28,7 +28,8 @@ class ValidProgramsTest {
             """
             package p;
 
-                        import dev.fibered.Fibered;
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
 
             final class Statics {
               static int counter = 1;
@@ -78,7 +79,8 @@ class ValidProgramsTest {
             """
             package p;
 
-                        import dev.fibered.Fibered;
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
 
             final class Counter {
               int count;
@@ -129,7 +131,8 @@ class ValidProgramsTest {
             """
             package p;
 
-                        import dev.fibered.Fibered;
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
 
             final class Other {
               static final int LIMIT = 3;
@@ -180,7 +183,8 @@ class ValidProgramsTest {
             """
             package p;
 
-                        import dev.fibered.Fibered;
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
 
             final class Outer {
               static final int BASE = 10;
@@ -277,8 +281,10 @@ class ValidProgramsTest {
             """
             package p;
 
-                        import dev.fibered.Fibered;
-            
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
+            import dev.fibered.Scheduler;
+
             final class SelfStarting {
               @Fibered
               static long work(int n) {
@@ -312,7 +318,8 @@ class ValidProgramsTest {
             """
             package p;
 
-                        import dev.fibered.Fibered;
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
 
             enum Mode {
               FAST, SLOW;
@@ -332,7 +339,8 @@ class ValidProgramsTest {
             """
             package p;
 
-                        import dev.fibered.Fibered;
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
 
             interface Api {
               int K = 4;
@@ -348,7 +356,8 @@ class ValidProgramsTest {
         source(
             "Loose",
             """
-                        import dev.fibered.Fibered;
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
 
             final class Loose {
               @Fibered
@@ -373,7 +382,8 @@ class ValidProgramsTest {
             """
             package p;
 
-                        import dev.fibered.Fibered;
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
             import java.io.IOException;
             import java.util.List;
             import java.util.Map;
@@ -425,7 +435,8 @@ class ValidProgramsTest {
             """
             package p;
 
-                        import dev.fibered.Fibered;
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
             import java.util.List;
 
             final class Clashes {
@@ -470,7 +481,8 @@ class ValidProgramsTest {
             """
             package p;
 
-                        import dev.fibered.Fibered;
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
 
             final class Literals {
               @Fibered
@@ -505,7 +517,8 @@ class ValidProgramsTest {
             """
             package p;
 
-                        import dev.fibered.Fibered;
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
 
             final class Jumps {
               @Fibered

@@ -29,6 +29,33 @@ public final class FibersWriter {
   private static final String PROCESSOR = "dev.fibered.processor.FiberedProcessor";
 
   /**
+   * Every type the generated code names on its own account (the user's types come from the
+   * user's names). Where the host file means another type by one of these simple names, the
+   * generated file must spell ours out in full.
+   */
+  public static final List<ClassName> TYPES_USED =
+      List.of(
+          FibersNames.FIBER_CLASS,
+          FibersNames.MACHINE_CLASS,
+          ClassName.get("java.util", "Objects"),
+          ClassName.get("java.util", "Iterator"),
+          ClassName.get("javax.annotation.processing", "Generated"),
+          ClassName.get(Override.class),
+          ClassName.get(SuppressWarnings.class),
+          ClassName.get(Object.class),
+          ClassName.get(Throwable.class),
+          ClassName.get(IllegalStateException.class),
+          ClassName.get(Void.class),
+          ClassName.get(Long.class),
+          ClassName.get(Integer.class),
+          ClassName.get(Short.class),
+          ClassName.get(Byte.class),
+          ClassName.get(Character.class),
+          ClassName.get(Boolean.class),
+          ClassName.get(Float.class),
+          ClassName.get(Double.class));
+
+  /**
    * Warnings that generated code must not raise under {@code -Xlint:all -Werror}: the machine
    * copies the user's expressions, so whatever they trigger would otherwise be reported a second
    * time, in a file the user cannot edit.

@@ -36,9 +36,11 @@ final class MachineWriter {
               .build());
       constructor.addParameter(signature.receiver(), self).addStatement("this.$L = $L", self, self);
     }
-    for (MachineModel.Parameter p : signature.parameters()) {
-      type.addField(p.type(), p.name(), Modifier.PRIVATE);
-      constructor.addParameter(p.type(), p.name()).addStatement("this.$L = $L", p.name(), p.name());
+    for (int i = 0; i < signature.parameters().size(); i++) {
+      TypeName paramType = signature.parameters().get(i).type();
+      String field = machine.parameterFields().get(i);
+      type.addField(paramType, field, Modifier.PRIVATE);
+      constructor.addParameter(paramType, field).addStatement("this.$L = $L", field, field);
     }
     for (MachineModel.Field local : machine.locals()) {
       type.addField(

@@ -60,6 +60,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -94,6 +95,7 @@ final class JavaPrinter {
   private final MachineNames names;
   private final Jumps jumps;
   private final TypeName returnType;
+  private final Function<ExpressionTree, Optional<TypeElement>> declaredTypeOf;
 
   /** Locals declared inside the statement being copied: they stay Java locals. */
   private final Deque<Set<String>> copiedLocals = new ArrayDeque<>();
@@ -113,13 +115,15 @@ final class JavaPrinter {
       LocalScope fields,
       MachineNames names,
       Jumps jumps,
-      TypeName returnType) {
+      TypeName returnType,
+      Function<ExpressionTree, Optional<TypeElement>> declaredTypeOf) {
     this.method = method;
     this.reporter = reporter;
     this.fields = fields;
     this.names = names;
     this.jumps = jumps;
     this.returnType = returnType;
+    this.declaredTypeOf = declaredTypeOf;
   }
 
   Code expression(ExpressionTree tree) {
@@ -168,14 +172,14 @@ final class JavaPrinter {
             return written.contains(".") ? ClassName.bestGuess(written) : ClassName.get("", written);
           }
           if (type.get().getModifiers().contains(Modifier.PRIVATE)) {
-            unsupported(
+            report(
                 tree,
                 Messages.privateMember(type.get().getSimpleName().toString(), enclosingName(type.get())));
           }
           return ClassName.get(type.get());
         }
       default:
-        unsupported(tree, Messages.unsupportedConstruct(describe(tree)));
+        report(tree, Messages.unsupportedConstruct(describe(tree)));
         return ClassName.OBJECT;
     }
   }
@@ -192,6 +196,24 @@ final class JavaPrinter {
       case DOUBLE -> TypeName.DOUBLE;
       default -> throw new IllegalArgumentException(kind.toString());
     };
+  }
+
+  /** Statements that contain no switch point, copied as one Java block. */
+  Code statements(List<? extends StatementTree> trees) {
+    return capture(
+        () -> {
+          copiedLocals.push(new HashSet<>());
+          text("{");
+          depth++;
+          for (StatementTree s : trees) {
+            newline();
+            stmt(s);
+          }
+          depth--;
+          newline();
+          text("}");
+          copiedLocals.pop();
+        });
   }
 
   /** A whole statement that contains no switch point, copied as one piece. */
@@ -368,12 +390,12 @@ final class JavaPrinter {
     Resolver resolver = method.resolver();
     switch (position) {
       case METHOD -> {
-        if (!member(tree, name, Resolver::isMethod)) {
+        if (!member(tree, name, true)) {
           staticImport(name, Resolver::isMethod);
         }
       }
       case EXPRESSION -> {
-        if (!member(tree, name, Resolver::isField)) {
+        if (!member(tree, name, false)) {
           Optional<Resolver.Members> type = resolver.members(name, Resolver::isType);
           if (type.isPresent()) {
             memberType(tree, (TypeElement) type.get().elements().get(0), false);
@@ -394,23 +416,25 @@ final class JavaPrinter {
   }
 
   /** Prints an unqualified field or method of the host or an enclosing type, qualified. */
-  private boolean member(IdentifierTree tree, String name, Predicate<Element> kind) {
+  private boolean member(IdentifierTree tree, String name, boolean isMethod) {
+    Predicate<Element> kind = isMethod ? Resolver::isMethod : Resolver::isField;
     Optional<Resolver.Members> found = method.resolver().members(name, kind);
     if (found.isEmpty()) {
       return false;
     }
     TypeElement owner = found.get().owner();
-    List<Element> elements = found.get().elements();
+    if (!isMethod
+        && isRecordComponent(owner, name)
+        && owner.equals(method.host())
+        && names.self() != null) {
+      text(names.self() + "." + name + "()"); // the component's field is private; its accessor is not
+      return true;
+    }
+    if (!accessible(tree, name, found.get().elements())) {
+      return true;
+    }
     boolean allStatic = true;
-    for (Element e : elements) {
-      if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        unsupported(tree, Messages.privateMember(name, owner.getSimpleName().toString()));
-        return true;
-      }
-      if (!method.resolver().visibleFromGeneratedCode(e)) {
-        unsupported(tree, Messages.inaccessibleMember(name, owner.getSimpleName().toString()));
-        return true;
-      }
+    for (Element e : found.get().elements()) {
       allStatic &= e.getModifiers().contains(Modifier.STATIC);
     }
     if (allStatic) {
@@ -425,6 +449,35 @@ final class JavaPrinter {
           tree, Messages.outerInstanceMember(name, method.host().getSimpleName().toString()));
     }
     return true;
+  }
+
+  /** Reports the first member the generated class could not reach; returns whether all can be. */
+  private boolean accessible(Tree tree, String name, List<? extends Element> members) {
+    for (Element e : members) {
+      String declaredIn = e.getEnclosingElement().getSimpleName().toString();
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        unsupported(tree, Messages.privateMember(name, declaredIn));
+        return false;
+      }
+      if (!method.resolver().visibleFromGeneratedCode(e)) {
+        unsupported(tree, Messages.inaccessibleMember(name, declaredIn));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code name}, read as a field of {@code type}, is a record component. */
+  private static boolean isRecordComponent(TypeElement type, String name) {
+    if (!type.getKind().name().equals("RECORD")) {
+      return false;
+    }
+    for (Element component : type.getRecordComponents()) {
+      if (component.getSimpleName().contentEquals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void memberType(IdentifierTree tree, TypeElement type, boolean created) {
@@ -472,8 +525,30 @@ final class JavaPrinter {
       unsupported(tree, Messages.superReference());
       return;
     }
-    print(qualifier, position == Position.TYPE || position == Position.NEW_CLASS ? Position.TYPE : Position.EXPRESSION);
+    boolean typePosition = position == Position.TYPE || position == Position.NEW_CLASS;
+    print(qualifier, typePosition ? Position.TYPE : Position.EXPRESSION);
     text("." + name);
+    if (!typePosition) {
+      qualifiedMember(tree, qualifier, name, position == Position.METHOD);
+    }
+  }
+
+  /**
+   * {@code q.name}: checks that the generated class may use the member, where the source says
+   * what {@code q} is; a record component read as a field becomes its accessor.
+   */
+  private void qualifiedMember(Tree tree, ExpressionTree qualifier, String name, boolean isMethod) {
+    Optional<TypeElement> type = declaredTypeOf.apply(qualifier);
+    if (type.isEmpty()) {
+      return;
+    }
+    Predicate<Element> kind = isMethod ? Resolver::isMethod : Resolver::isField;
+    if (!isMethod && isRecordComponent(type.get(), name)) {
+      text("()");
+      return;
+    }
+    List<Element> members = method.resolver().membersOf(type.get(), name, kind);
+    accessible(tree, name, members);
   }
 
   private void invocation(MethodInvocationTree tree) {
@@ -485,7 +560,7 @@ final class JavaPrinter {
       list(tree.getTypeArguments(), Position.TYPE);
       text(">" + member.getIdentifier());
     } else {
-      print(select, select instanceof IdentifierTree ? Position.METHOD : Position.EXPRESSION);
+      print(select, Position.METHOD);
     }
     text("(");
     list(tree.getArguments(), Position.EXPRESSION);
@@ -507,7 +582,11 @@ final class JavaPrinter {
       list(tree.getTypeArguments(), Position.TYPE);
       text(">");
     }
-    print(tree.getIdentifier(), tree.getEnclosingExpression() == null ? Position.NEW_CLASS : Position.TYPE);
+    if (tree.getEnclosingExpression() == null) {
+      print(tree.getIdentifier(), Position.NEW_CLASS);
+    } else {
+      text(tree.getIdentifier().toString()); // named relative to the enclosing instance's type
+    }
     text("(");
     list(tree.getArguments(), Position.EXPRESSION);
     text(")");
@@ -631,9 +710,11 @@ final class JavaPrinter {
       }
       case LABELED_STATEMENT -> {
         LabeledStatementTree labeled = (LabeledStatementTree) tree;
-        copiedLabels.add(labeled.getLabel().toString());
-        text(labeled.getLabel() + ": ");
+        String label = labeled.getLabel().toString();
+        copiedLabels.add(label);
+        text(label + ": ");
         stmt(labeled.getStatement());
+        copiedLabels.remove(label);
       }
       case EMPTY_STATEMENT -> text(";");
       case ASSERT -> {
@@ -810,7 +891,8 @@ final class JavaPrinter {
    */
   private static boolean hasPatternLabel(CaseTree tree) {
     for (String kind : labelKinds(tree)) {
-      if (!kind.equals("CONSTANT_CASE_LABEL") && !kind.equals("DEFAULT_CASE_LABEL")) {
+      // JDK 21+: PATTERN_CASE_LABEL; JDK 17 (preview API): the pattern trees themselves.
+      if (kind.equals("PATTERN_CASE_LABEL") || kind.endsWith("_PATTERN")) {
         return true;
       }
     }
@@ -921,8 +1003,12 @@ final class JavaPrinter {
   }
 
   private void unsupported(Tree tree, String message) {
-    reporter.error(tree, method.file().unit(), message);
+    report(tree, message);
     text("/* unsupported */");
+  }
+
+  private void report(Tree tree, String message) {
+    reporter.error(tree, method.file().unit(), message);
   }
 
   private static String describe(Tree tree) {

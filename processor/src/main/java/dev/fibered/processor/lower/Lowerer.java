@@ -15,6 +15,7 @@ import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParenthesizedTree;
@@ -27,6 +28,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
 import dev.fibered.processor.model.FiberedMethod;
 import dev.fibered.processor.model.FibersNames;
+import dev.fibered.processor.model.Resolver;
 import dev.fibered.processor.model.SwitchPoint;
 import dev.fibered.processor.model.SwitchPointFinder;
 import dev.fibered.processor.validate.Messages;
@@ -43,6 +45,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
@@ -70,6 +73,7 @@ public final class Lowerer implements Jumps {
   private final JavaPrinter printer;
   private final TypeName returnType;
   private final List<MachineModel.Field> locals = new ArrayList<>();
+  private final List<String> parameterFields = new ArrayList<>();
   private final Deque<JumpTarget> targets = new ArrayDeque<>();
   private final Map<Tree, Boolean> suspends = new IdentityHashMap<>();
 
@@ -84,7 +88,9 @@ public final class Lowerer implements Jumps {
     namer.reserve("CALL");
     for (VariableTree p : method.tree().getParameters()) {
       String name = p.getName().toString();
-      scope.declare(name, namer.forLocal(name));
+      String field = namer.forLocal(name);
+      scope.declare(name, field);
+      parameterFields.add(field);
     }
     this.names =
         new MachineNames(
@@ -92,7 +98,8 @@ public final class Lowerer implements Jumps {
             method.isStatic() ? null : namer.internal("self"),
             namer.internal("result"));
     this.returnType = TypeName.get(method.element().getReturnType());
-    this.printer = new JavaPrinter(method, reporter, scope, names, this, returnType);
+    this.printer =
+        new JavaPrinter(method, reporter, scope, names, this, returnType, finder::receiverType);
   }
 
   /**
@@ -115,7 +122,13 @@ public final class Lowerer implements Jumps {
       return Optional.empty();
     }
     return Optional.of(
-        new MachineModel(signature, className, lowerer.names, lowerer.locals, states));
+        new MachineModel(
+            signature,
+            className,
+            lowerer.names,
+            lowerer.parameterFields,
+            lowerer.locals,
+            states));
   }
 
   private List<State> lowerBody() {
@@ -141,13 +154,7 @@ public final class Lowerer implements Jumps {
       return;
     }
     switch (tree.getKind()) {
-      case BLOCK -> {
-        scope.push();
-        for (StatementTree s : ((BlockTree) tree).getStatements()) {
-          statement(s);
-        }
-        scope.pop();
-      }
+      case BLOCK -> block(((BlockTree) tree).getStatements());
       case VARIABLE -> declarationWithSwitchPoint((VariableTree) tree);
       case EXPRESSION_STATEMENT -> expressionStatement((ExpressionStatementTree) tree);
       case RETURN -> returnStatement((ReturnTree) tree);
@@ -162,6 +169,28 @@ public final class Lowerer implements Jumps {
       case SYNCHRONIZED -> reportFirstSwitchPoint(tree, Messages.switchPointInSynchronized());
       default -> reportFirstSwitchPoint(tree, Messages.switchPointInExpression());
     }
+  }
+
+  /**
+   * A lowered block. Once the rest of a block has no switch point and no loop, it is copied as one
+   * Java block: its locals then never cross a state boundary and stay Java locals ({@code var}
+   * included), in a block of their own so that they cannot clash with another block's.
+   */
+  private void block(List<? extends StatementTree> statements) {
+    scope.push();
+    for (int i = 0; i < statements.size(); i++) {
+      List<? extends StatementTree> rest = statements.subList(i, statements.size());
+      if (rest.stream().noneMatch(this::suspends)
+          && rest.stream().anyMatch(s -> s instanceof VariableTree)) {
+        graph.add(
+            new Op.Statements(
+                printer.statements(rest),
+                !Completion.canCompleteNormally(rest.get(rest.size() - 1))));
+        break;
+      }
+      statement(statements.get(i));
+    }
+    scope.pop();
   }
 
   /** A statement without switch points or loops: copied whole into the current state. */
@@ -228,7 +257,7 @@ public final class Lowerer implements Jumps {
     if (expr instanceof AssignmentTree) {
       AssignmentTree assign = (AssignmentTree) expr;
       Optional<SwitchPoint> rhs = wholeSwitchPoint(assign.getExpression());
-      if (rhs.isPresent() && assign.getVariable() instanceof IdentifierTree) {
+      if (rhs.isPresent() && isPlainVariable(assign.getVariable())) {
         switchPoint(rhs.get(), tree, Sink.assign(printer.expression(assign.getVariable()), "="));
         return;
       }
@@ -620,6 +649,27 @@ public final class Lowerer implements Jumps {
     return new Code().text("!(").append(condition).text(")");
   }
 
+  /**
+   * A variable whose evaluation has no effect, so evaluating it after the call (as the lowering
+   * does) is the same as before it (as Java does): a name, {@code this.f} or {@code Type.f}.
+   */
+  private boolean isPlainVariable(ExpressionTree tree) {
+    if (tree instanceof IdentifierTree) {
+      return true;
+    }
+    if (tree instanceof MemberSelectTree) {
+      ExpressionTree qualifier = ((MemberSelectTree) tree).getExpression();
+      if (qualifier instanceof IdentifierTree
+          && ((IdentifierTree) qualifier).getName().contentEquals("this")) {
+        return true;
+      }
+      return scope.field(qualifier.toString()) == null
+          && method.resolver().members(qualifier.toString(), Resolver::isField).isEmpty()
+          && method.resolver().type(qualifier.toString()).isPresent();
+    }
+    return false;
+  }
+
   private boolean isLocal(ExpressionTree tree) {
     return tree instanceof IdentifierTree
         && scope.field(((IdentifierTree) tree).getName().toString()) != null;
@@ -635,6 +685,11 @@ public final class Lowerer implements Jumps {
       }
       return Optional.of(type);
     }
+    if (isThisField(source)) {
+      return fieldType(((MemberSelectTree) source).getIdentifier().toString())
+          .filter(t -> t.getKind() == TypeKind.ARRAY)
+          .map(TypeName::get);
+    }
     if (!(source instanceof IdentifierTree)) {
       return Optional.empty();
     }
@@ -643,14 +698,25 @@ public final class Lowerer implements Jumps {
       Optional<Tree> type = finder.declaredTypeOfLocal(name);
       return type.filter(t -> t.getKind() == Tree.Kind.ARRAY_TYPE).map(printer::typeName);
     }
+    return fieldType(name).filter(t -> t.getKind() == TypeKind.ARRAY).map(TypeName::get);
+  }
+
+  private Optional<TypeMirror> fieldType(String name) {
     return method.resolver()
-        .members(name, dev.fibered.processor.model.Resolver::isField)
-        .map(m -> ((VariableElement) m.elements().get(0)).asType())
-        .filter(t -> t.getKind() == TypeKind.ARRAY)
-        .map(TypeName::get);
+        .members(name, Resolver::isField)
+        .map(m -> ((VariableElement) m.elements().get(0)).asType());
+  }
+
+  private static boolean isThisField(ExpressionTree tree) {
+    return tree instanceof MemberSelectTree
+        && ((MemberSelectTree) tree).getExpression() instanceof IdentifierTree
+        && ((IdentifierTree) ((MemberSelectTree) tree).getExpression()).getName().contentEquals("this");
   }
 
   private boolean knownIterable(ExpressionTree source) {
+    if (isThisField(source)) {
+      return fieldType(((MemberSelectTree) source).getIdentifier().toString()).isPresent();
+    }
     if (!(source instanceof IdentifierTree)) {
       return false;
     }
@@ -658,9 +724,7 @@ public final class Lowerer implements Jumps {
     if (scope.field(name) != null) {
       return finder.declaredTypeOfLocal(name).isPresent();
     }
-    return method.resolver()
-        .members(name, dev.fibered.processor.model.Resolver::isField)
-        .isPresent();
+    return fieldType(name).isPresent();
   }
 
   private String comment(Tree tree, String prefix) {

@@ -10,6 +10,8 @@ import java.util.List;
  * @param signature the source method as the factories expose it
  * @param className the simple name of the nested machine class
  * @param names the machine's own field and local names
+ * @param parameterFields the fields holding the parameters, in order (a parameter's own name unless
+ *     that would hide a member the machine inherits)
  * @param locals the hoisted locals and loop temporaries, in declaration order
  * @param states the states, state 0 first
  */
@@ -17,6 +19,7 @@ public record MachineModel(
     Signature signature,
     String className,
     MachineNames names,
+    List<String> parameterFields,
     List<Field> locals,
     List<State> states) {
 

@@ -129,6 +129,17 @@ public final class Resolver {
     return Optional.empty();
   }
 
+  /** Members named {@code name} of {@code type}, inherited ones included. */
+  public List<Element> membersOf(TypeElement type, String name, Predicate<Element> kind) {
+    List<Element> found = new ArrayList<>();
+    for (Element e : elements.getAllMembers(type)) {
+      if (e.getSimpleName().contentEquals(name) && kind.test(e)) {
+        found.add(e);
+      }
+    }
+    return found;
+  }
+
   /** Methods named {@code name} that {@code type} has, inherited ones included. */
   public List<Element> methodsOf(TypeElement type, String name) {
     List<Element> found = new ArrayList<>();

@@ -45,6 +45,24 @@ public final class Messages {
         + " private (a local or anonymous class cannot host them)";
   }
 
+  public static String auxiliaryHost(String host, String file) {
+    return id("AuxiliaryHost")
+        + host
+        + " is a second top-level class in "
+        + file
+        + ", which javac does not let another file use without a warning; move it to its own"
+        + " file "
+        + host
+        + ".java, or make it a static member class";
+  }
+
+  public static String localHost() {
+    return id("InaccessibleHost")
+        + "@Fibered methods of a local or anonymous class are not processed (javac does not hand"
+        + " such classes to annotation processors, and no other class could name them); move"
+        + " the method to a top-level or member class";
+  }
+
   public static String overridableMethod() {
     return id("OverridableMethod")
         + "a @Fibered instance method that can be overridden is not supported yet (a call from"
