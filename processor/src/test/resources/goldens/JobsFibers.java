@@ -31,7 +31,7 @@ final class JobsFibers {
    * {@code Scheduler.spawn} to run it.
    */
   static Fiber<Long> sum(int n) {
-    return Fiber.of("Jobs.sum", new SumMachine(n));
+    return new SumMachine(n).asFiber("Jobs.sum");
   }
 
   /**

@@ -7,7 +7,6 @@ import java.util.List;
 
 import dev.fibered.Machine;
 import java.util.Iterator;
-import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -35,7 +34,7 @@ final class SampleFibers {
    * {@code Scheduler.spawn} to run it.
    */
   static Fiber<Long> sum(int n) {
-    return Fiber.of("Sample.sum", new SumMachine(n));
+    return new SumMachine(n).asFiber("Sample.sum");
   }
 
   /**
@@ -51,7 +50,7 @@ final class SampleFibers {
    * {@code Scheduler.spawn} to run it.
    */
   static Fiber<Long> twice(int n) {
-    return Fiber.of("Sample.twice", new TwiceMachine(n));
+    return new TwiceMachine(n).asFiber("Sample.twice");
   }
 
   /**
@@ -67,7 +66,7 @@ final class SampleFibers {
    * {@code Scheduler.spawn} to run it.
    */
   static Fiber<Integer> grid(Sample self, int[] cells, List<String> names) {
-    return Fiber.of("Sample.grid", new GridMachine(Objects.requireNonNull(self), cells, names));
+    return new GridMachine(self, cells, names).asFiber("Sample.grid");
   }
 
   /**
@@ -75,7 +74,7 @@ final class SampleFibers {
    * calls this to push the method onto the calling fiber.
    */
   static Machine<Integer> grid$machine(Sample self, int[] cells, List<String> names) {
-    return new GridMachine(Objects.requireNonNull(self), cells, names);
+    return new GridMachine(self, cells, names);
   }
 
   /**
@@ -83,7 +82,7 @@ final class SampleFibers {
    * {@code Scheduler.spawn} to run it.
    */
   static Fiber<Void> countdown(Sample self, int from) {
-    return Fiber.of("Sample.countdown", new CountdownMachine(Objects.requireNonNull(self), from));
+    return new CountdownMachine(self, from).asFiber("Sample.countdown");
   }
 
   /**
@@ -91,7 +90,7 @@ final class SampleFibers {
    * calls this to push the method onto the calling fiber.
    */
   static Machine<Void> countdown$machine(Sample self, int from) {
-    return new CountdownMachine(Objects.requireNonNull(self), from);
+    return new CountdownMachine(self, from);
   }
 
   /**
@@ -286,7 +285,7 @@ final class SampleFibers {
     private String name;
 
     GridMachine(Sample self, int[] cells, List<String> names) {
-      this.self = self;
+      this.self = receiver(self);
       this.cells = cells;
       this.names = names;
     }
@@ -423,7 +422,7 @@ final class SampleFibers {
     private int g;
 
     CountdownMachine(Sample self, int from) {
-      this.self = self;
+      this.self = receiver(self);
       this.from = from;
     }
 

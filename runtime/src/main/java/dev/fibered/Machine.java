@@ -42,6 +42,34 @@ public abstract class Machine<T> {
   protected abstract Object resume() throws Throwable;
 
   /**
+   * Wraps this machine in an unstarted fiber; the generated factories call this. (It saves them
+   * naming {@code Fiber} in an expression, where a parameter called {@code dev} would hide the
+   * package.)
+   *
+   * @param name a name for diagnostics, such as {@code "Jobs.sum"}
+   * @return an unstarted fiber
+   * @throws IllegalStateException if this machine was already started
+   */
+  public final Fiber<T> asFiber(String name) {
+    return Fiber.of(name, this);
+  }
+
+  /**
+   * Checks a receiver for null, as calling an instance method on it would.
+   *
+   * @param <R> the receiver's type
+   * @param receiver the receiver
+   * @return the receiver
+   * @throws NullPointerException if it is null
+   */
+  protected static <R> R receiver(R receiver) {
+    if (receiver == null) {
+      throw new NullPointerException("receiver of a @Fibered instance method is null");
+    }
+    return receiver;
+  }
+
+  /**
    * The scheduling check that the processor inserts at method entry and on loop back-edges: a
    * counter decrement and a branch; the clock is read only when the counter runs out.
    *

@@ -178,7 +178,7 @@ public final class FiberedProcessor extends AbstractProcessor {
       }
       return;
     }
-    Resolver resolver = new Resolver(elements, type, file);
+    Resolver resolver = new Resolver(elements, processingEnv.getTypeUtils(), type, file);
     Set<String> classNames = new HashSet<>(file.identifiers());
     List<MachineModel> machines = new ArrayList<>();
     for (ExecutableElement method : host.methods()) {
@@ -258,7 +258,23 @@ public final class FiberedProcessor extends AbstractProcessor {
         params,
         returnType.equals(TypeName.VOID) ? ClassName.get(Void.class) : returnType.box(),
         hostName + "#" + method.name() + "(" + String.join(", ", erased) + ")",
-        file.fileName() + ":" + file.line(tree));
+        file.fileName() + ":" + file.line(tree),
+        suppressedWarnings(element));
+  }
+
+  /** The warnings silenced on the method and on every type enclosing it, without repeats. */
+  private static List<String> suppressedWarnings(javax.lang.model.element.Element method) {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    for (javax.lang.model.element.Element e = method; e != null; e = e.getEnclosingElement()) {
+      SuppressWarnings suppress = e.getAnnotation(SuppressWarnings.class);
+      if (suppress != null) {
+        names.addAll(List.of(suppress.value()));
+      }
+      if (e.getKind() == javax.lang.model.element.ElementKind.PACKAGE) {
+        break;
+      }
+    }
+    return List.copyOf(names);
   }
 
   /**
@@ -270,7 +286,9 @@ public final class FiberedProcessor extends AbstractProcessor {
   private static Set<String> namesToQualify(SourceFile file, Resolver resolver) {
     Set<String> names = new TreeSet<>();
     for (String name : file.identifiers()) {
-      if (resolver.type(name).isEmpty()) {
+      // A FooFibers that does not resolve yet is generated in this round, into the package of
+      // its host: JavaPoet names it as it should, and a qualified name could be obscured.
+      if (resolver.type(name).isEmpty() && !name.endsWith("Fibers")) {
         names.add(name);
       }
     }

@@ -17,7 +17,6 @@ import dev.fibered.processor.lower.State;
 import dev.fibered.processor.model.FibersNames;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -37,7 +36,6 @@ public final class FibersWriter {
       List.of(
           FibersNames.FIBER_CLASS,
           FibersNames.MACHINE_CLASS,
-          ClassName.get("java.util", "Objects"),
           ClassName.get("java.util", "Iterator"),
           ClassName.get("javax.annotation.processing", "Generated"),
           ClassName.get(Override.class),
@@ -121,11 +119,10 @@ public final class FibersWriter {
                 + "{@code Scheduler.spawn} to run it.\n",
             signature.javadocLink())
         .addStatement(
-            "return $T.of($S, new $L($L))",
-            FibersNames.FIBER_CLASS,
-            signature.fiberName(),
+            "return new $L($L).asFiber($S)",
             machine.className(),
-            arguments(machine))
+            arguments(machine),
+            signature.fiberName())
         .build();
   }
 
@@ -160,12 +157,12 @@ public final class FibersWriter {
     return factory;
   }
 
-  /** The constructor arguments: the receiver (checked for null, as a call would) and parameters. */
+  /** The constructor arguments: the receiver and the parameters. */
   private static CodeBlock arguments(MachineModel machine) {
     CodeBlock.Builder args = CodeBlock.builder();
     String separator = "";
     if (machine.signature().receiver() != null) {
-      args.add("$T.requireNonNull($L)", Objects.class, machine.names().self());
+      args.add("$L", machine.names().self());
       separator = ", ";
     }
     for (MachineModel.Parameter p : machine.signature().parameters()) {

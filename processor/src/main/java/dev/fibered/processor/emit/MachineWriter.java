@@ -1,5 +1,6 @@
 package dev.fibered.processor.emit;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -26,6 +27,12 @@ final class MachineWriter {
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .superclass(ParameterizedTypeName.get(FibersNames.MACHINE_CLASS, signature.resultType()))
             .addJavadoc("{@link $L} as a state machine ($L).\n", signature.javadocLink(), signature.origin());
+    if (!signature.suppressedWarnings().isEmpty()) {
+      // The copied body raises what the source method raised; the user silenced it there.
+      AnnotationSpec.Builder suppress = AnnotationSpec.builder(SuppressWarnings.class);
+      signature.suppressedWarnings().forEach(w -> suppress.addMember("value", "$S", w));
+      type.addAnnotation(suppress.build());
+    }
     type.addField(TypeName.INT, machine.names().state(), Modifier.PRIVATE);
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
     if (signature.receiver() != null) {
@@ -34,7 +41,9 @@ final class MachineWriter {
           FieldSpec.builder(signature.receiver(), self, Modifier.PRIVATE, Modifier.FINAL)
               .addJavadoc("The receiver, {@code this} in the source method.\n")
               .build());
-      constructor.addParameter(signature.receiver(), self).addStatement("this.$L = $L", self, self);
+      constructor
+          .addParameter(signature.receiver(), self)
+          .addStatement("this.$L = receiver($L)", self, self); // null fails here, as a call would
     }
     for (int i = 0; i < signature.parameters().size(); i++) {
       TypeName paramType = signature.parameters().get(i).type();

@@ -64,6 +64,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
@@ -108,6 +109,9 @@ final class JavaPrinter {
 
   private Code out;
   private int depth;
+
+  /** The number of arguments of the call whose method name is being printed. */
+  private int pendingArity = -1;
 
   JavaPrinter(
       FiberedMethod method,
@@ -430,7 +434,7 @@ final class JavaPrinter {
       text(names.self() + "." + name + "()"); // the component's field is private; its accessor is not
       return true;
     }
-    if (!accessible(tree, name, found.get().elements())) {
+    if (!accessible(tree, name, found.get().elements(), isMethod ? pendingArity : -1)) {
       return true;
     }
     boolean allStatic = true;
@@ -451,20 +455,47 @@ final class JavaPrinter {
     return true;
   }
 
-  /** Reports the first member the generated class could not reach; returns whether all can be. */
-  private boolean accessible(Tree tree, String name, List<? extends Element> members) {
+  /**
+   * Reports a member that the host can use but the generated class cannot: a private member of
+   * the host's own nest, or a protected member the host inherits from another package. (Members
+   * the host cannot use either are javac's to report, on the original.) Method candidates are
+   * narrowed by arity first. Returns whether none was reported.
+   */
+  private boolean accessible(Tree tree, String name, List<? extends Element> members, int arity) {
     for (Element e : members) {
+      if (arity >= 0 && e instanceof ExecutableElement && !arityFits((ExecutableElement) e, arity)) {
+        continue;
+      }
       String declaredIn = e.getEnclosingElement().getSimpleName().toString();
-      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+      if (e.getModifiers().contains(Modifier.PRIVATE) && inHostNest(e)) {
         unsupported(tree, Messages.privateMember(name, declaredIn));
         return false;
       }
-      if (!method.resolver().visibleFromGeneratedCode(e)) {
+      if (e.getModifiers().contains(Modifier.PROTECTED)
+          && !method.resolver().visibleFromGeneratedCode(e)
+          && method.resolver().inheritsFrom(e.getEnclosingElement())) {
         unsupported(tree, Messages.inaccessibleMember(name, declaredIn));
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean arityFits(ExecutableElement m, int arity) {
+    int params = m.getParameters().size();
+    return params == arity || (m.isVarArgs() && arity >= params - 1);
+  }
+
+  private boolean inHostNest(Element member) {
+    return topLevel(member).equals(topLevel(method.host()));
+  }
+
+  private static Element topLevel(Element e) {
+    Element top = e;
+    while (top.getEnclosingElement() instanceof TypeElement) {
+      top = top.getEnclosingElement();
+    }
+    return top.getKind().isClass() || top.getKind().isInterface() ? top : top.getEnclosingElement();
   }
 
   /** Whether {@code name}, read as a field of {@code type}, is a record component. */
@@ -548,11 +579,12 @@ final class JavaPrinter {
       return;
     }
     List<Element> members = method.resolver().membersOf(type.get(), name, kind);
-    accessible(tree, name, members);
+    accessible(tree, name, members, isMethod ? pendingArity : -1);
   }
 
   private void invocation(MethodInvocationTree tree) {
     ExpressionTree select = tree.getMethodSelect();
+    pendingArity = tree.getArguments().size();
     if (select instanceof MemberSelectTree && !tree.getTypeArguments().isEmpty()) {
       MemberSelectTree member = (MemberSelectTree) select;
       expr(member.getExpression());

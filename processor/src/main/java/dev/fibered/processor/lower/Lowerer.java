@@ -188,9 +188,45 @@ public final class Lowerer implements Jumps {
                 !Completion.canCompleteNormally(rest.get(rest.size() - 1))));
         break;
       }
-      statement(statements.get(i));
+      StatementTree s = statements.get(i);
+      if (s instanceof VariableTree && !suspends(s) && !usedAcrossSwitchPoint((VariableTree) s, rest)) {
+        keepAsJavaLocal((VariableTree) s);
+      } else {
+        statement(s);
+      }
     }
     scope.pop();
+  }
+
+  /**
+   * Whether a local declared first in {@code rest} is named at or after the first statement of
+   * {@code rest} that can suspend. If not, all its uses run in the state it is declared in.
+   */
+  private boolean usedAcrossSwitchPoint(VariableTree local, List<? extends StatementTree> rest) {
+    String name = local.getName().toString();
+    boolean[] used = {false};
+    boolean suspended = false;
+    for (StatementTree s : rest.subList(1, rest.size())) {
+      suspended |= suspends(s);
+      if (suspended) {
+        new TreeScanner<Void, Void>() {
+          @Override
+          public Void visitIdentifier(IdentifierTree node, Void unused) {
+            used[0] |= node.getName().contentEquals(name);
+            return null;
+          }
+        }.scan(s, null);
+      }
+    }
+    return used[0];
+  }
+
+  /** A local that never crosses a state boundary: declared as a Java local in its state. */
+  private void keepAsJavaLocal(VariableTree local) {
+    graph.add(new Op.Statements(printer.statement(local), false));
+    String name = local.getName().toString();
+    namer.reserve(name);
+    scope.declare(name, name);
   }
 
   /** A statement without switch points or loops: copied whole into the current state. */

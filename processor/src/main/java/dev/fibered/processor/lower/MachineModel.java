@@ -34,6 +34,8 @@ public record MachineModel(
    * @param resultType the boxed result type ({@code Void} for void)
    * @param javadocLink a {@code {@link}} target for the source method
    * @param origin the file and line the method is declared at, {@code Jobs.java:12}
+   * @param suppressedWarnings what {@code @SuppressWarnings} on the method and its enclosing types
+   *     silence, in order
    */
   public record Signature(
       String name,
@@ -43,7 +45,8 @@ public record MachineModel(
       List<Parameter> parameters,
       TypeName resultType,
       String javadocLink,
-      String origin) {}
+      String origin,
+      List<String> suppressedWarnings) {}
 
   /**
    * A parameter of the method, and the machine field of the same name that holds it.

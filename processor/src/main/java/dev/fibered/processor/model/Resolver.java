@@ -14,6 +14,7 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Resolves simple names as javac would inside the host type, without attributed trees (during
@@ -24,12 +25,14 @@ import javax.lang.model.util.Elements;
  */
 public final class Resolver {
   private final Elements elements;
+  private final Types types;
   private final TypeElement host;
   private final SourceFile file;
   private final PackageElement pkg;
 
-  public Resolver(Elements elements, TypeElement host, SourceFile file) {
+  public Resolver(Elements elements, Types types, TypeElement host, SourceFile file) {
     this.elements = elements;
+    this.types = types;
     this.host = host;
     this.file = file;
     this.pkg = elements.getPackageOf(host);
@@ -163,6 +166,19 @@ public final class Resolver {
       return false;
     }
     return elements.getPackageOf(member).equals(pkg);
+  }
+
+  /** Whether the host (or a type enclosing it) is a subclass of {@code type}. */
+  public boolean inheritsFrom(Element type) {
+    if (!(type instanceof TypeElement)) {
+      return false;
+    }
+    for (TypeElement t = host; t != null; t = enclosingType(t)) {
+      if (types.isSubtype(types.erasure(t.asType()), types.erasure(type.asType()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean hasStaticMember(TypeElement owner, String name, Predicate<Element> kind) {

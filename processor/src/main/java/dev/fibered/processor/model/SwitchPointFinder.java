@@ -90,7 +90,7 @@ public final class SwitchPointFinder {
     } else {
       Optional<TypeElement> type = receiverType(receiver);
       if (type.isEmpty()) {
-        if (fiberedNames.contains(name)) {
+        if (fiberedNames.contains(name) && !isUnresolvedTypeName(receiver)) {
           reporter.error(call, method.file().unit(), Messages.unknownReceiver(name));
         }
         return Optional.empty();
@@ -177,6 +177,25 @@ public final class SwitchPointFinder {
             .staticImportOwner(name, Resolver::isMethod)
             .filter(t -> t.getQualifiedName().contentEquals(FibersNames.FIBER))
             .isPresent();
+  }
+
+  /**
+   * A name that is neither a variable nor a known type: a class that does not exist yet, such as
+   * a {@code FooFibers} generated in this round. It has no {@code @Fibered} methods to lower.
+   */
+  private boolean isUnresolvedTypeName(ExpressionTree receiver) {
+    ExpressionTree head = receiver;
+    while (head instanceof MemberSelectTree) {
+      head = ((MemberSelectTree) head).getExpression();
+    }
+    if (!(head instanceof IdentifierTree)) {
+      return false;
+    }
+    String name = ((IdentifierTree) head).getName().toString();
+    return localDeclaredType(name) == null
+        && method.resolver().members(name, Resolver::isField).isEmpty()
+        && method.resolver().staticImportOwner(name, Resolver::isField).isEmpty()
+        && method.resolver().type(receiver.toString()).isEmpty();
   }
 
   private static boolean isThis(ExpressionTree receiver) {

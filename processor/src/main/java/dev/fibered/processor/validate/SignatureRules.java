@@ -3,7 +3,6 @@ package dev.fibered.processor.validate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
@@ -88,9 +87,7 @@ public final class SignatureRules {
         || method.getModifiers().contains(Modifier.FINAL)) {
       return false;
     }
-    if (host.getKind() == ElementKind.ENUM || host.getKind().name().equals("RECORD")) {
-      return false;
-    }
+    // javac marks records, and enums whose constants have no bodies, final (JDK 17 and later).
     return host.getKind().isInterface() || !host.getModifiers().contains(Modifier.FINAL);
   }
 
