@@ -156,11 +156,11 @@ final class Check {
     } catch (Exception e) {
       throw new AssertionError("the direct call threw; use sameFailure for that", e);
     }
-    same(expected, factory);
+    sameAs(expected, factory);
   }
 
   /** As {@link #same(Callable, Supplier)}, with the direct call's value given. */
-  static <T> void same(T expected, Supplier<Fiber<T>> factory) {
+  static <T> void sameAs(T expected, Supplier<Fiber<T>> factory) {
     for (Setup setup : Setup.values()) {
       for (Fiber<T> f : runUnder(setup, factory)) {
         T actual;
