@@ -188,7 +188,7 @@ class BodyDiagnosticsTest {
             }
             """);
     // Only the error itself here: the processor also reports an InternalError today, see
-    // KnownBugsTest.privateTypeOfHoistedLocalReportsInternalError.
+    // RegressionTest.privateTypeOfHoistedLocalReportsInternalError.
     assertError(compile(source), source, "PrivateMember", "Nested n = null;");
   }
 
