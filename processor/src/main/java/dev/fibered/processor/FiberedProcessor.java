@@ -182,11 +182,7 @@ public final class FiberedProcessor extends AbstractProcessor {
     Set<String> classNames = new HashSet<>(file.identifiers());
     List<MachineModel> machines = new ArrayList<>();
     for (ExecutableElement method : host.methods()) {
-      try {
-        machineFor(method, file, resolver, fiberedNames, classNames).ifPresent(machines::add);
-      } catch (RuntimeException e) {
-        reporter.error(method, Messages.internalError(e));
-      }
+      machineFor(method, file, resolver, fiberedNames, classNames).ifPresent(machines::add);
     }
     if (machines.isEmpty()) {
       return;
@@ -208,6 +204,11 @@ public final class FiberedProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * The machine of one method; for a method whose declaration is fine but whose body has an
+   * error, a stub whose factories throw, so that fibered callers in other files still compile and
+   * the user sees only the real error.
+   */
   private Optional<MachineModel> machineFor(
       ExecutableElement method,
       SourceFile file,
@@ -222,17 +223,23 @@ public final class FiberedProcessor extends AbstractProcessor {
       reporter.error(method, Messages.abstractMethod());
       return Optional.empty();
     }
-    CompilationUnitTree unit = file.unit();
-    if (!BodyRules.check(tree, unit, reporter)) {
-      return Optional.empty();
-    }
     TypeElement host = (TypeElement) method.getEnclosingElement();
     FiberedMethod fibered =
         new FiberedMethod(method, tree, host, file, resolver, localsByName(tree));
-    SwitchPointFinder finder = new SwitchPointFinder(fibered, reporter, fiberedNames);
+    MachineModel.Signature signature = signature(fibered, file, tree);
     String className = uniqueName(capitalize(fibered.name()) + "Machine", classNames);
-    return Lowerer.lower(
-        fibered, finder, reporter, processingEnv.getElementUtils(), className, signature(fibered, file, tree));
+    Optional<MachineModel> machine = Optional.empty();
+    try {
+      if (BodyRules.check(tree, file.unit(), reporter)) {
+        SwitchPointFinder finder = new SwitchPointFinder(fibered, reporter, fiberedNames);
+        machine =
+            Lowerer.lower(
+                fibered, finder, reporter, processingEnv.getElementUtils(), className, signature);
+      }
+    } catch (RuntimeException e) {
+      reporter.error(method, Messages.internalError(e));
+    }
+    return Optional.of(machine.orElseGet(() -> MachineModel.stub(signature, file.identifiers())));
   }
 
   private MachineModel.Signature signature(FiberedMethod method, SourceFile file, Tree tree) {

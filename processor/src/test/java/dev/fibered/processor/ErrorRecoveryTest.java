@@ -179,11 +179,47 @@ class ErrorRecoveryTest {
     Compilation compilation = compile(source);
     assertError(compilation, source, "Lambda", "Supplier<String> s = () -> \"x\";");
     assertThat(compilation).hadErrorCount(1);
-    // The good method is still generated; the bad one is left out.
+    // The good method is still generated; the bad one gets factories that throw, no machine.
     String fibers = sourcesWrittenBy(source).get("p.HostFibers");
     assertThat(fibers).isNotNull();
     assertThat(fibers).contains("static Fiber<Long> good(int n)");
-    assertThat(fibers).doesNotContain("bad(");
+    assertThat(fibers).contains("static Fiber<Integer> bad()");
+    assertThat(fibers).contains("static Machine<Integer> bad$machine()");
+    assertThat(fibers).contains("Host.bad has a compile error");
+    assertThat(fibers).doesNotContain("class BadMachine");
+  }
+
+  @Test
+  void aFiberedCallerInAnotherFileSeesOnlyTheRealError() {
+    JavaFileObject callee =
+        host(
+            """
+            @Fibered
+            static int bad() {
+              Supplier<String> s = () -> "x";
+              return s.get().length();
+            }
+            """);
+    JavaFileObject caller =
+        source(
+            "p.Caller",
+            """
+            package p;
+
+            import dev.fibered.Fibered;
+
+            final class Caller {
+              @Fibered
+              static int callsBad() {
+                int n = Host.bad();
+                return n + 1;
+              }
+            }
+            """);
+    Compilation compilation = compile(callee, caller);
+    assertError(compilation, callee, "Lambda", "Supplier<String> s = () -> \"x\";");
+    // No "cannot find symbol bad$machine" in CallerFibers.java, a file the user cannot edit.
+    assertThat(compilation).hadErrorCount(1);
   }
 
   @Test
@@ -211,7 +247,7 @@ class ErrorRecoveryTest {
   }
 
   @Test
-  void aHostWithOnlyBadMethodsGetsNoFile() {
+  void aHostWithOnlyBadMethodsGetsOnlyThrowingFactories() {
     JavaFileObject source =
         host(
             """
@@ -221,7 +257,9 @@ class ErrorRecoveryTest {
               return s.get().length();
             }
             """);
-    assertThat(sourcesWrittenBy(source)).doesNotContainKey("p.HostFibers");
+    String fibers = sourcesWrittenBy(source).get("p.HostFibers");
+    assertThat(fibers).contains("Host.bad has a compile error");
+    assertThat(fibers).doesNotContain("Machine extends");
   }
 
   /**

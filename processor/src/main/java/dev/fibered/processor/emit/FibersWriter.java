@@ -93,7 +93,9 @@ public final class FibersWriter {
       type.addMethod(machineFactory(machine));
     }
     for (MachineModel machine : file.machines()) {
-      type.addType(MachineWriter.machineClass(machine));
+      if (!machine.isStub()) {
+        type.addType(MachineWriter.machineClass(machine));
+      }
     }
     String source =
         JavaFile.builder(file.className().packageName(), type.build())
@@ -118,11 +120,14 @@ public final class FibersWriter {
             "Returns an unstarted fiber that runs {@link $L}; pass it to\n"
                 + "{@code Scheduler.spawn} to run it.\n",
             signature.javadocLink())
-        .addStatement(
-            "return new $L($L).asFiber($S)",
-            machine.className(),
-            arguments(machine),
-            signature.fiberName())
+        .addCode(
+            machine.isStub()
+                ? notGenerated(machine)
+                : CodeBlock.of(
+                    "return new $L($L).asFiber($S);\n",
+                    machine.className(),
+                    arguments(machine),
+                    signature.fiberName()))
         .build();
   }
 
@@ -136,7 +141,10 @@ public final class FibersWriter {
             "Returns the state machine of {@link $L}, unstarted; generated code\n"
                 + "calls this to push the method onto the calling fiber.\n",
             signature.javadocLink())
-        .addStatement("return new $L($L)", machine.className(), arguments(machine))
+        .addCode(
+            machine.isStub()
+                ? notGenerated(machine)
+                : CodeBlock.of("return new $L($L);\n", machine.className(), arguments(machine)))
         .build();
   }
 
@@ -155,6 +163,14 @@ public final class FibersWriter {
       factory.varargs(p.varargs());
     }
     return factory;
+  }
+
+  private static CodeBlock notGenerated(MachineModel machine) {
+    return CodeBlock.of(
+        "throw new $T($S);\n",
+        IllegalStateException.class,
+        machine.signature().fiberName()
+            + " has a compile error (see the [Fibered/...] error on it): no machine was generated");
   }
 
   /** The constructor arguments: the receiver and the parameters. */

@@ -2,6 +2,7 @@ package dev.fibered.processor.lower;
 
 import com.palantir.javapoet.TypeName;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything the emitter needs to write one machine and its factories; the emitter reads only
@@ -22,6 +23,22 @@ public record MachineModel(
     List<String> parameterFields,
     List<Field> locals,
     List<State> states) {
+
+  /**
+   * A stand-in for a method whose body has an error (already reported): no machine class, and
+   * factories that throw. It keeps fibered callers in other generated files compiling, so the
+   * user sees the real error and no follow-up "cannot find symbol" in files they cannot edit.
+   */
+  public static MachineModel stub(Signature signature, Set<String> identifiersInFile) {
+    Namer namer = new Namer(identifiersInFile);
+    MachineNames names = new MachineNames(null, namer.internal("self"), null);
+    return new MachineModel(signature, null, names, List.of(), List.of(), List.of());
+  }
+
+  /** Whether this is a {@link #stub}. */
+  public boolean isStub() {
+    return className == null;
+  }
 
   /**
    * The source method.
