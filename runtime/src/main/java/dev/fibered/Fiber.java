@@ -2,6 +2,7 @@ package dev.fibered;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * A fiber: one run of a {@code @Fibered} method, scheduled by a {@link Scheduler} alongside many
@@ -19,6 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Fiber<T> {
   private static final AtomicLong IDS = new AtomicLong();
+
+  @SuppressWarnings("rawtypes")
+  private static final AtomicReferenceFieldUpdater<Fiber, Scheduler> SCHEDULER =
+      AtomicReferenceFieldUpdater.newUpdater(Fiber.class, Scheduler.class, "scheduler");
 
   /**
    * Checks between clock reads never exceed this: at about a nanosecond per check in a tight
@@ -183,10 +188,10 @@ public final class Fiber<T> {
   // ---- package-private: the scheduler's side ----
 
   void spawnedOn(Scheduler s) {
-    if (scheduler != null) {
+    // Atomic: two threads may spawn the same fiber on two schedulers at once.
+    if (!SCHEDULER.compareAndSet(this, null, s)) {
       throw new IllegalStateException(this + " has already been spawned");
     }
-    scheduler = s;
   }
 
   /**

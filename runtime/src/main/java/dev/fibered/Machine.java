@@ -2,6 +2,7 @@ package dev.fibered;
 
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.NoSuchElementException;
 
 /**
  * The base class of the state machines that the Fibered processor generates; not meant to be
@@ -143,6 +144,252 @@ public abstract class Machine<T> {
    */
   protected static <E> Iterator<E> iterate(Iterable<E> iterable) {
     return iterable.iterator();
+  }
+
+  /**
+   * Iterates a int array for an enhanced {@code for} loop whose variable is a reference.
+   *
+   * @param array the array
+   * @return an iterator over the boxed elements
+   */
+  protected static Iterator<Integer> iterate(int[] array) {
+    return new Iterator<Integer>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < array.length;
+      }
+
+      @Override
+      public Integer next() {
+        if (next >= array.length) {
+          throw new NoSuchElementException();
+        }
+        return array[next++];
+      }
+    };
+  }
+
+  /**
+   * Iterates a long array for an enhanced {@code for} loop whose variable is a reference.
+   *
+   * @param array the array
+   * @return an iterator over the boxed elements
+   */
+  protected static Iterator<Long> iterate(long[] array) {
+    return new Iterator<Long>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < array.length;
+      }
+
+      @Override
+      public Long next() {
+        if (next >= array.length) {
+          throw new NoSuchElementException();
+        }
+        return array[next++];
+      }
+    };
+  }
+
+  /**
+   * Iterates a short array for an enhanced {@code for} loop whose variable is a reference.
+   *
+   * @param array the array
+   * @return an iterator over the boxed elements
+   */
+  protected static Iterator<Short> iterate(short[] array) {
+    return new Iterator<Short>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < array.length;
+      }
+
+      @Override
+      public Short next() {
+        if (next >= array.length) {
+          throw new NoSuchElementException();
+        }
+        return array[next++];
+      }
+    };
+  }
+
+  /**
+   * Iterates a byte array for an enhanced {@code for} loop whose variable is a reference.
+   *
+   * @param array the array
+   * @return an iterator over the boxed elements
+   */
+  protected static Iterator<Byte> iterate(byte[] array) {
+    return new Iterator<Byte>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < array.length;
+      }
+
+      @Override
+      public Byte next() {
+        if (next >= array.length) {
+          throw new NoSuchElementException();
+        }
+        return array[next++];
+      }
+    };
+  }
+
+  /**
+   * Iterates a char array for an enhanced {@code for} loop whose variable is a reference.
+   *
+   * @param array the array
+   * @return an iterator over the boxed elements
+   */
+  protected static Iterator<Character> iterate(char[] array) {
+    return new Iterator<Character>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < array.length;
+      }
+
+      @Override
+      public Character next() {
+        if (next >= array.length) {
+          throw new NoSuchElementException();
+        }
+        return array[next++];
+      }
+    };
+  }
+
+  /**
+   * Iterates a boolean array for an enhanced {@code for} loop whose variable is a reference.
+   *
+   * @param array the array
+   * @return an iterator over the boxed elements
+   */
+  protected static Iterator<Boolean> iterate(boolean[] array) {
+    return new Iterator<Boolean>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < array.length;
+      }
+
+      @Override
+      public Boolean next() {
+        if (next >= array.length) {
+          throw new NoSuchElementException();
+        }
+        return array[next++];
+      }
+    };
+  }
+
+  /**
+   * Iterates a float array for an enhanced {@code for} loop whose variable is a reference.
+   *
+   * @param array the array
+   * @return an iterator over the boxed elements
+   */
+  protected static Iterator<Float> iterate(float[] array) {
+    return new Iterator<Float>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < array.length;
+      }
+
+      @Override
+      public Float next() {
+        if (next >= array.length) {
+          throw new NoSuchElementException();
+        }
+        return array[next++];
+      }
+    };
+  }
+
+  /**
+   * Iterates a double array for an enhanced {@code for} loop whose variable is a reference.
+   *
+   * @param array the array
+   * @return an iterator over the boxed elements
+   */
+  protected static Iterator<Double> iterate(double[] array) {
+    return new Iterator<Double>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < array.length;
+      }
+
+      @Override
+      public Double next() {
+        if (next >= array.length) {
+          throw new NoSuchElementException();
+        }
+        return array[next++];
+      }
+    };
+  }
+
+  /**
+   * The element of an enhanced {@code for} loop over an {@link Iterable} with a primitive loop
+   * variable: unboxing, then widening, as Java does ({@code for (long x : List<Integer>)}).
+   *
+   * @param element the boxed element
+   * @return it as a long
+   */
+  protected static long unboxLong(Object element) {
+    return element instanceof Character ? (Character) element : ((Number) element).longValue();
+  }
+
+  /** As {@link #unboxLong}, for an {@code int} loop variable. */
+  protected static int unboxInt(Object element) {
+    return element instanceof Character ? (Character) element : ((Number) element).intValue();
+  }
+
+  /** As {@link #unboxLong}, for a {@code short} loop variable. */
+  protected static short unboxShort(Object element) {
+    return ((Number) element).shortValue();
+  }
+
+  /** As {@link #unboxLong}, for a {@code byte} loop variable. */
+  protected static byte unboxByte(Object element) {
+    return (Byte) element;
+  }
+
+  /** As {@link #unboxLong}, for a {@code float} loop variable. */
+  protected static float unboxFloat(Object element) {
+    return element instanceof Character ? (Character) element : ((Number) element).floatValue();
+  }
+
+  /** As {@link #unboxLong}, for a {@code double} loop variable. */
+  protected static double unboxDouble(Object element) {
+    return element instanceof Character ? (Character) element : ((Number) element).doubleValue();
+  }
+
+  /** As {@link #unboxLong}, for a {@code char} loop variable. */
+  protected static char unboxChar(Object element) {
+    return (Character) element;
+  }
+
+  /** As {@link #unboxLong}, for a {@code boolean} loop variable. */
+  protected static boolean unboxBoolean(Object element) {
+    return (Boolean) element;
   }
 
   private static final class Signal {

@@ -14,6 +14,7 @@ import com.sun.source.util.Trees;
 import dev.fibered.processor.discover.HostDiscovery;
 import dev.fibered.processor.emit.FibersFile;
 import dev.fibered.processor.emit.FibersWriter;
+import dev.fibered.processor.emit.TypesUsed;
 import dev.fibered.processor.lower.Lowerer;
 import dev.fibered.processor.lower.MachineModel;
 import dev.fibered.processor.model.FiberedMethod;
@@ -178,11 +179,14 @@ public final class FiberedProcessor extends AbstractProcessor {
       }
       return;
     }
-    Resolver resolver = new Resolver(elements, processingEnv.getTypeUtils(), type, file);
+    Resolver resolver = new Resolver(elements, processingEnv.getTypeUtils(), type, file, explicitAccessors(type));
     Set<String> classNames = new HashSet<>(file.identifiers());
     List<MachineModel> machines = new ArrayList<>();
+    Set<String> factories = new HashSet<>();
     for (ExecutableElement method : host.methods()) {
-      machineFor(method, file, resolver, fiberedNames, classNames).ifPresent(machines::add);
+      machineFor(method, file, resolver, fiberedNames, classNames)
+          .filter(machine -> uniqueFactory(method, machine, factories))
+          .ifPresent(machines::add);
     }
     if (machines.isEmpty()) {
       return;
@@ -195,7 +199,7 @@ public final class FiberedProcessor extends AbstractProcessor {
             String.join(".", ClassName.get(type).simpleNames()),
             file.fileName(),
             file.importLines(),
-            namesToQualify(file, resolver),
+            namesToQualify(file, resolver, TypesUsed.in(machines)),
             generated == null ? null : ClassName.get(generated),
             machines);
     JavaFileObject out = processingEnv.getFiler().createSourceFile(fibersClass.canonicalName(), type);
@@ -269,6 +273,38 @@ public final class FiberedProcessor extends AbstractProcessor {
         suppressedWarnings(element));
   }
 
+  /** Reports a factory whose erased signature another method's factory has already taken. */
+  private boolean uniqueFactory(ExecutableElement method, MachineModel machine, Set<String> taken) {
+    MachineModel.Signature signature = machine.signature();
+    List<String> erased = new ArrayList<>();
+    if (signature.receiver() != null) {
+      erased.add(signature.receiver().toString());
+    }
+    for (VariableElement p : method.getParameters()) {
+      erased.add(processingEnv.getTypeUtils().erasure(p.asType()).toString());
+    }
+    String factory = signature.name() + "(" + String.join(", ", erased) + ")";
+    if (taken.add(factory)) {
+      return true;
+    }
+    reporter.error(method, Messages.factoryClash(factory));
+    return false;
+  }
+
+  /** Names of zero-argument methods written in the host's source: for records, explicit accessors. */
+  private Set<String> explicitAccessors(TypeElement host) {
+    Set<String> names = new HashSet<>();
+    Tree tree = trees.getTree(host);
+    if (tree instanceof ClassTree) {
+      for (Tree member : ((ClassTree) tree).getMembers()) {
+        if (member instanceof MethodTree && ((MethodTree) member).getParameters().isEmpty()) {
+          names.add(((MethodTree) member).getName().toString());
+        }
+      }
+    }
+    return names;
+  }
+
   /** The warnings silenced on the method and on every type enclosing it, without repeats. */
   private static List<String> suppressedWarnings(javax.lang.model.element.Element method) {
     Set<String> names = new java.util.LinkedHashSet<>();
@@ -290,7 +326,8 @@ public final class FiberedProcessor extends AbstractProcessor {
    * file uses for a type keeps meaning that type, which is the one our code means by it too, so
    * those can stay short.
    */
-  private static Set<String> namesToQualify(SourceFile file, Resolver resolver) {
+  private static Set<String> namesToQualify(
+      SourceFile file, Resolver resolver, Set<ClassName> typesUsed) {
     Set<String> names = new TreeSet<>();
     for (String name : file.identifiers()) {
       // A FooFibers that does not resolve yet is generated in this round, into the package of
@@ -299,7 +336,7 @@ public final class FiberedProcessor extends AbstractProcessor {
         names.add(name);
       }
     }
-    for (ClassName ours : FibersWriter.TYPES_USED) {
+    for (ClassName ours : typesUsed) {
       Optional<TypeElement> theirs = resolver.type(ours.simpleName());
       if (theirs.isPresent()
           && !theirs.get().getQualifiedName().contentEquals(ours.canonicalName())) {

@@ -52,10 +52,15 @@ final class MachineWriter {
       constructor.addParameter(paramType, field).addStatement("this.$L = $L", field, field);
     }
     for (MachineModel.Field local : machine.locals()) {
-      type.addField(
+      FieldSpec.Builder field =
           FieldSpec.builder(local.type(), local.name(), Modifier.PRIVATE)
-              .addJavadoc("$L\n", local.comment())
-              .build());
+              .addJavadoc("$L\n", local.comment());
+      if (local.constantValue() != null) {
+        field
+            .addModifiers(Modifier.STATIC, Modifier.FINAL)
+            .initializer(FibersWriter.code(local.constantValue(), java.util.Map.of()));
+      }
+      type.addField(field.build());
     }
     type.addMethod(constructor.build());
     type.addMethod(resume(machine));

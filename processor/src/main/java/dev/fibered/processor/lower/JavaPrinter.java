@@ -110,6 +110,9 @@ final class JavaPrinter {
   private Code out;
   private int depth;
 
+  /** Whether the switch being printed is on an enum: null if its selector's type is unknown. */
+  private Boolean switchOnEnum;
+
   /** The number of arguments of the call whose method name is being printed. */
   private int pendingArity = -1;
 
@@ -447,7 +450,9 @@ final class JavaPrinter {
     } else if (owner.equals(method.host()) && names.self() != null) {
       text(names.self() + "." + name);
     } else if (owner.equals(method.host())) {
-      text(name); // an instance member from a static method: javac reports the original
+      // A static method reaching a mixed static/instance group: only the static ones apply.
+      out.type(ClassName.get(owner));
+      text("." + name);
     } else {
       unsupported(
           tree, Messages.outerInstanceMember(name, method.host().getSimpleName().toString()));
@@ -498,9 +503,13 @@ final class JavaPrinter {
     return top.getKind().isClass() || top.getKind().isInterface() ? top : top.getEnclosingElement();
   }
 
-  /** Whether {@code name}, read as a field of {@code type}, is a record component. */
-  private static boolean isRecordComponent(TypeElement type, String name) {
-    if (!type.getKind().name().equals("RECORD")) {
+  /**
+   * Whether {@code name}, read as a field of {@code type}, is a record component whose accessor
+   * is the implicit one (returns the field as it is), so reading the accessor is the same.
+   */
+  private boolean isRecordComponent(TypeElement type, String name) {
+    if (!type.getKind().name().equals("RECORD")
+        || method.resolver().hasExplicitAccessor(type, name)) {
       return false;
     }
     for (Element component : type.getRecordComponents()) {
@@ -699,6 +708,17 @@ final class JavaPrinter {
   // ---------------------------------------------------------------- statements
 
   private void stmt(StatementTree tree) {
+    if (tree.getKind() == Tree.Kind.VARIABLE) {
+      statementKind(tree); // declares its name in the enclosing frame
+      return;
+    }
+    // Pattern variables of a statement's expressions live at most as long as the statement.
+    copiedLocals.push(new HashSet<>());
+    statementKind(tree);
+    copiedLocals.pop();
+  }
+
+  private void statementKind(StatementTree tree) {
     switch (tree.getKind()) {
       case BLOCK -> block((BlockTree) tree);
       case VARIABLE -> {
@@ -830,6 +850,14 @@ final class JavaPrinter {
   }
 
   private void ifStatement(IfTree tree) {
+    if (tree.getElseStatement() == null
+        && !Completion.canCompleteNormally(tree.getThenStatement())) {
+      Tree binding = introducedWhenFalse(tree.getCondition());
+      if (binding != null) {
+        // "if (!(o instanceof T t)) return;" puts t in scope after the if (JLS 6.3.2.2).
+        report(binding, Messages.patternBinding());
+      }
+    }
     text("if ");
     expr(tree.getCondition());
     text(" ");
@@ -846,6 +874,12 @@ final class JavaPrinter {
   }
 
   private void switchBody(ExpressionTree selector, List<? extends CaseTree> cases) {
+    Boolean outerSwitchOnEnum = switchOnEnum;
+    switchOnEnum =
+        declaredTypeOf
+            .apply(selector instanceof ParenthesizedTree ? ((ParenthesizedTree) selector).getExpression() : selector)
+            .map(t -> t.getKind() == ElementKind.ENUM)
+            .orElse(null);
     text("switch ");
     expr(selector);
     text(" {");
@@ -877,6 +911,7 @@ final class JavaPrinter {
     copiedLocals.pop();
     newline();
     text("}");
+    switchOnEnum = outerSwitchOnEnum;
   }
 
   private void caseLabel(CaseTree tree) {
@@ -910,6 +945,9 @@ final class JavaPrinter {
     String name = id.getName().toString();
     if (fields.field(name) != null || isCopiedLocal(name)) {
       return false;
+    }
+    if (switchOnEnum != null) {
+      return switchOnEnum; // the selector's declared type is known
     }
     return method.resolver()
         .members(name, Resolver::isField)
@@ -1041,6 +1079,52 @@ final class JavaPrinter {
 
   private void report(Tree tree, String message) {
     reporter.error(tree, method.file().unit(), message);
+  }
+
+  /** A pattern whose variable {@code condition} introduces when false (JLS 6.3.1), or null. */
+  private static Tree introducedWhenFalse(ExpressionTree condition) {
+    return introduced(condition, false);
+  }
+
+  private static Tree introduced(ExpressionTree e, boolean whenTrue) {
+    switch (e.getKind()) {
+      case PARENTHESIZED:
+        return introduced(((ParenthesizedTree) e).getExpression(), whenTrue);
+      case LOGICAL_COMPLEMENT:
+        return introduced(((UnaryTree) e).getExpression(), !whenTrue);
+      case CONDITIONAL_AND:
+      case CONDITIONAL_OR:
+        {
+          // && introduces its operands' when-true variables when true, || their when-false ones
+          // when false, and neither introduces any the other way round.
+          boolean and = e.getKind() == Tree.Kind.CONDITIONAL_AND;
+          if (and != whenTrue) {
+            return null;
+          }
+          BinaryTree binary = (BinaryTree) e;
+          Tree left = introduced(binary.getLeftOperand(), whenTrue);
+          return left != null ? left : introduced(binary.getRightOperand(), whenTrue);
+        }
+      case INSTANCE_OF:
+        return whenTrue ? ((InstanceOfTree) e).getPattern() : null;
+      default:
+        return null;
+    }
+  }
+
+  /** The first pattern in {@code tree}, or null. */
+  static Tree firstBinding(Tree tree) {
+    Tree[] found = {null};
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree node, Void unused) {
+        if (node != null && found[0] == null && node.getKind().name().endsWith("_PATTERN")) {
+          found[0] = node;
+        }
+        return super.scan(node, unused);
+      }
+    }.scan(tree, null);
+    return found[0];
   }
 
   private static String describe(Tree tree) {

@@ -5,6 +5,10 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -40,6 +44,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -74,6 +80,7 @@ public final class Lowerer implements Jumps {
   private final TypeName returnType;
   private final List<MachineModel.Field> locals = new ArrayList<>();
   private final List<String> parameterFields = new ArrayList<>();
+  private final java.util.Set<String> constants = new java.util.HashSet<>();
   private final Deque<JumpTarget> targets = new ArrayDeque<>();
   private final Map<Tree, Boolean> suspends = new IdentityHashMap<>();
 
@@ -86,6 +93,7 @@ public final class Lowerer implements Jumps {
     this.namer = new Namer(method.file().identifiers());
     namer.reserve("SUSPEND"); // inherited from Machine: a field of that name would hide it
     namer.reserve("CALL");
+    avoidPackageHeads(method.tree(), method.resolver(), namer);
     for (VariableTree p : method.tree().getParameters()) {
       String name = p.getName().toString();
       String field = namer.forLocal(name);
@@ -100,6 +108,25 @@ public final class Lowerer implements Jumps {
     this.returnType = TypeName.get(method.element().getReturnType());
     this.printer =
         new JavaPrinter(method, reporter, scope, names, this, returnType, finder::receiverType);
+  }
+
+  /** Keeps hoisted locals from taking the name of a package the body names in full. */
+  private static void avoidPackageHeads(Tree body, Resolver resolver, Namer namer) {
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+        ExpressionTree head = node;
+        while (head instanceof MemberSelectTree) {
+          head = ((MemberSelectTree) head).getExpression();
+        }
+        if (head instanceof IdentifierTree
+            && node.getExpression() instanceof MemberSelectTree
+            && resolver.type(node.toString()).isPresent()) {
+          namer.avoidForLocals(((IdentifierTree) head).getName().toString());
+        }
+        return super.visitMemberSelect(node, unused);
+      }
+    }.scan(body, null);
   }
 
   /**
@@ -159,10 +186,10 @@ public final class Lowerer implements Jumps {
       case EXPRESSION_STATEMENT -> expressionStatement((ExpressionStatementTree) tree);
       case RETURN -> returnStatement((ReturnTree) tree);
       case IF -> ifStatement((IfTree) tree);
-      case WHILE_LOOP -> whileLoop((WhileLoopTree) tree, null);
-      case DO_WHILE_LOOP -> doWhileLoop((DoWhileLoopTree) tree, null);
-      case FOR_LOOP -> forLoop((ForLoopTree) tree, null);
-      case ENHANCED_FOR_LOOP -> forEachLoop((EnhancedForLoopTree) tree, null);
+      case WHILE_LOOP -> whileLoop((WhileLoopTree) tree, Set.of());
+      case DO_WHILE_LOOP -> doWhileLoop((DoWhileLoopTree) tree, Set.of());
+      case FOR_LOOP -> forLoop((ForLoopTree) tree, Set.of());
+      case ENHANCED_FOR_LOOP -> forEachLoop((EnhancedForLoopTree) tree, Set.of());
       case LABELED_STATEMENT -> labeled((LabeledStatementTree) tree);
       case TRY -> reportFirstSwitchPoint(tree, Messages.switchPointInTry());
       case SWITCH -> reportFirstSwitchPoint(tree, Messages.switchPointInSwitch());
@@ -223,16 +250,30 @@ public final class Lowerer implements Jumps {
 
   /** A local that never crosses a state boundary: declared as a Java local in its state. */
   private void keepAsJavaLocal(VariableTree local) {
-    graph.add(new Op.Statements(printer.statement(local), false));
     String name = local.getName().toString();
-    namer.reserve(name);
-    scope.declare(name, name);
+    // Renamed if need be: two such locals of sibling blocks may end up in one case.
+    String javaName = namer.forLocal(name);
+    Code declaration = new Code();
+    if (local.getModifiers().getFlags().contains(Modifier.FINAL)) {
+      declaration.text("final ");
+    }
+    declaration.append(local.getType() == null ? new Code().text("var") : printer.type(local.getType()));
+    declaration.text(" " + javaName);
+    if (local.getInitializer() != null) {
+      declaration.text(" = ").append(initializer(local));
+    }
+    graph.add(new Op.Statements(declaration.text(";"), false));
+    scope.declare(name, javaName);
   }
 
   /** A statement without switch points or loops: copied whole into the current state. */
   private void copy(StatementTree tree) {
     if (tree instanceof VariableTree) {
       VariableTree local = (VariableTree) tree;
+      if (isConstantVariable(local)) {
+        hoistConstant(local);
+        return;
+      }
       String field = hoist(local);
       if (local.getInitializer() != null && field != null) {
         Code code = new Code().text(field + " = ").append(initializer(local)).text(";");
@@ -242,6 +283,79 @@ public final class Lowerer implements Jumps {
     }
     graph.add(
         new Op.Statements(printer.statement(tree), !Completion.canCompleteNormally(tree)));
+  }
+
+  /**
+   * A {@code final} local of primitive or String type whose initializer is a constant expression
+   * (JLS 4.12.4): it must stay a constant ({@code case} labels, narrowing, interned strings), so it
+   * becomes a {@code static final} field with the same initializer, not a plain field.
+   */
+  private boolean isConstantVariable(VariableTree local) {
+    if (!local.getModifiers().getFlags().contains(Modifier.FINAL)
+        || local.getType() == null
+        || local.getInitializer() == null) {
+      return false;
+    }
+    Tree type = local.getType();
+    boolean constantType =
+        type instanceof PrimitiveTypeTree
+            || (type instanceof IdentifierTree
+                && method.resolver().type(type.toString())
+                    .map(t -> t.getQualifiedName().contentEquals("java.lang.String"))
+                    .orElse(false));
+    return constantType && isConstantExpression(local.getInitializer());
+  }
+
+  private boolean isConstantExpression(ExpressionTree tree) {
+    if (tree instanceof LiteralTree) {
+      return tree.getKind() != Tree.Kind.NULL_LITERAL;
+    }
+    if (tree instanceof ParenthesizedTree) {
+      return isConstantExpression(((ParenthesizedTree) tree).getExpression());
+    }
+    if (tree instanceof UnaryTree) {
+      Tree.Kind kind = tree.getKind();
+      return kind != Tree.Kind.PREFIX_INCREMENT
+          && kind != Tree.Kind.PREFIX_DECREMENT
+          && kind != Tree.Kind.POSTFIX_INCREMENT
+          && kind != Tree.Kind.POSTFIX_DECREMENT
+          && isConstantExpression(((UnaryTree) tree).getExpression());
+    }
+    if (tree instanceof BinaryTree) {
+      return isConstantExpression(((BinaryTree) tree).getLeftOperand())
+          && isConstantExpression(((BinaryTree) tree).getRightOperand());
+    }
+    if (tree instanceof ConditionalExpressionTree) {
+      ConditionalExpressionTree c = (ConditionalExpressionTree) tree;
+      return isConstantExpression(c.getCondition())
+          && isConstantExpression(c.getTrueExpression())
+          && isConstantExpression(c.getFalseExpression());
+    }
+    if (tree instanceof IdentifierTree) {
+      String name = ((IdentifierTree) tree).getName().toString();
+      String field = scope.field(name);
+      if (field != null) {
+        return constants.contains(field);
+      }
+      return method.resolver()
+          .members(name, Resolver::isField)
+          .map(m -> ((VariableElement) m.elements().get(0)).getConstantValue() != null)
+          .orElse(false);
+    }
+    return false;
+  }
+
+  private void hoistConstant(VariableTree local) {
+    String name = local.getName().toString();
+    String field = namer.forLocal(name);
+    locals.add(
+        new MachineModel.Field(
+            field,
+            printer.typeName(local.getType()),
+            "constant " + name + ", line " + method.file().line(local),
+            printer.expression(local.getInitializer())));
+    constants.add(field);
+    scope.declare(name, field);
   }
 
   /** Declares a field for a local that lives across states; returns its name. */
@@ -256,7 +370,8 @@ public final class Lowerer implements Jumps {
         new MachineModel.Field(
             field,
             printer.typeName(local.getType()),
-            "local " + name + ", line " + method.file().line(local)));
+            "local " + name + ", line " + method.file().line(local),
+            null));
     scope.declare(name, field);
     return field;
   }
@@ -338,8 +453,13 @@ public final class Lowerer implements Jumps {
   }
 
   private void labeled(LabeledStatementTree tree) {
-    String label = tree.getLabel().toString();
-    StatementTree body = tree.getStatement();
+    // "a: b: for (...)": both labels name the loop.
+    Set<String> label = new HashSet<>();
+    StatementTree body = tree;
+    while (body instanceof LabeledStatementTree) {
+      label.add(((LabeledStatementTree) body).getLabel().toString());
+      body = ((LabeledStatementTree) body).getStatement();
+    }
     switch (body.getKind()) {
       case WHILE_LOOP -> whileLoop((WhileLoopTree) body, label);
       case DO_WHILE_LOOP -> doWhileLoop((DoWhileLoopTree) body, label);
@@ -357,7 +477,7 @@ public final class Lowerer implements Jumps {
 
   // ---------------------------------------------------------------- loops
 
-  private void whileLoop(WhileLoopTree tree, String label) {
+  private void whileLoop(WhileLoopTree tree, Set<String> label) {
     Label head = graph.newLabel();
     Label backEdge = graph.newLabel();
     Label exit = graph.newLabel();
@@ -369,7 +489,7 @@ public final class Lowerer implements Jumps {
     graph.bind(exit, comment(tree, "after: "));
   }
 
-  private void doWhileLoop(DoWhileLoopTree tree, String label) {
+  private void doWhileLoop(DoWhileLoopTree tree, Set<String> label) {
     Label body = graph.newLabel();
     Label backEdge = graph.newLabel();
     Label exit = graph.newLabel();
@@ -381,7 +501,7 @@ public final class Lowerer implements Jumps {
     graph.bind(exit, comment(tree, "after: "));
   }
 
-  private void forLoop(ForLoopTree tree, String label) {
+  private void forLoop(ForLoopTree tree, Set<String> label) {
     scope.push();
     for (StatementTree init : tree.getInitializer()) {
       statement(init);
@@ -412,7 +532,7 @@ public final class Lowerer implements Jumps {
    * otherwise through an iterator ({@code Machine.iterate} accepts both arrays and iterables, so
    * a loop variable of reference type needs no knowledge of {@code e}'s type).
    */
-  private void forEachLoop(EnhancedForLoopTree tree, String label) {
+  private void forEachLoop(EnhancedForLoopTree tree, Set<String> label) {
     VariableTree variable = tree.getVariable();
     ExpressionTree source = tree.getExpression();
     if (suspends(source)) {
@@ -439,8 +559,9 @@ public final class Lowerer implements Jumps {
     if (arrayType.isPresent()) {
       String array = namer.internal("array");
       String index = namer.internal("index");
-      locals.add(new MachineModel.Field(array, arrayType.get(), "the array of the for-each" + line));
-      locals.add(new MachineModel.Field(index, TypeName.INT, "its index"));
+      locals.add(
+          new MachineModel.Field(array, arrayType.get(), "the array of the for-each" + line, null));
+      locals.add(new MachineModel.Field(index, TypeName.INT, "its index", null));
       Code init = new Code().text(array + " = ").append(printer.expression(source)).text(";\n");
       graph.add(new Op.Statements(init.text(index + " = 0;"), false));
       graph.bind(head, comment(tree, ""));
@@ -449,15 +570,24 @@ public final class Lowerer implements Jumps {
       advance = new Code().text(index + "++;");
     } else {
       String iterator = namer.internal("iterator");
+      // A primitive variable: the Iterable's element type is not written here, so the element is
+      // unboxed and widened by a helper, as Java would (for (long x : List<Integer>)).
       TypeName type =
           ParameterizedTypeName.get(
-              ClassNames.ITERATOR, WildcardTypeName.subtypeOf(elementType(variable)));
-      locals.add(new MachineModel.Field(iterator, type, "the iterator of the for-each" + line));
+              ClassNames.ITERATOR,
+              primitive
+                  ? WildcardTypeName.subtypeOf(Object.class)
+                  : WildcardTypeName.subtypeOf(printer.typeName(variable.getType())));
+      locals.add(
+          new MachineModel.Field(iterator, type, "the iterator of the for-each" + line, null));
       Code init = new Code().text(iterator + " = iterate(").append(printer.expression(source)).text(");");
       graph.add(new Op.Statements(init, false));
       graph.bind(head, comment(tree, ""));
       graph.add(new Op.JumpIf(new Code().text("!" + iterator + ".hasNext()"), exit));
-      element = new Code().text(iterator + ".next()");
+      element =
+          primitive
+              ? new Code().text(unboxHelper((PrimitiveTypeTree) variable.getType()) + "(" + iterator + ".next())")
+              : new Code().text(iterator + ".next()");
       advance = null;
     }
     String field = hoist(variable);
@@ -472,12 +602,13 @@ public final class Lowerer implements Jumps {
     scope.pop();
   }
 
-  /** The loop variable's type for {@code Iterator<? extends T>}: boxed if primitive. */
-  private TypeName elementType(VariableTree variable) {
-    return printer.typeName(variable.getType()).box();
+  /** {@code Machine.unboxLong} and its kin: unboxing then widening to the loop variable's type. */
+  private static String unboxHelper(PrimitiveTypeTree type) {
+    String name = type.getPrimitiveTypeKind().name().toLowerCase(java.util.Locale.ROOT);
+    return "unbox" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
-  private void loopBody(StatementTree body, String label, Label exit, Label backEdge) {
+  private void loopBody(StatementTree body, Set<String> label, Label exit, Label backEdge) {
     targets.push(new JumpTarget(label, true, exit, backEdge));
     statement(body);
     targets.pop();
@@ -539,8 +670,14 @@ public final class Lowerer implements Jumps {
     if (!callee.getModifiers().contains(Modifier.STATIC)) {
       if (call.receiver() != null) {
         code.append(printer.expression(call.receiver()));
+      } else if (names.self() != null && method.resolver().hostIsA(owner)) {
+        code.text(names.self());
       } else {
-        code.text(names.self() != null ? names.self() : "this");
+        reporter.error(
+            call.call(),
+            method.file().unit(),
+            Messages.outerInstanceMember(
+                callee.getSimpleName().toString(), method.host().getSimpleName().toString()));
       }
       first = false;
     }
@@ -586,12 +723,12 @@ public final class Lowerer implements Jumps {
 
   // ---------------------------------------------------------------- jumps
 
-  private record JumpTarget(String label, boolean loop, Label exit, Label backEdge) {}
+  private record JumpTarget(Set<String> labels, boolean loop, Label exit, Label backEdge) {}
 
   @Override
   public Label breakTarget(String label) {
     for (JumpTarget t : targets) {
-      if (label == null ? t.loop() : label.equals(t.label())) {
+      if (label == null ? t.loop() : t.labels().contains(label)) {
         return t.exit();
       }
     }
@@ -601,7 +738,7 @@ public final class Lowerer implements Jumps {
   @Override
   public Label continueTarget(String label) {
     for (JumpTarget t : targets) {
-      if (t.loop() && (label == null || label.equals(t.label()))) {
+      if (t.loop() && (label == null || t.labels().contains(label))) {
         return t.backEdge();
       }
     }
@@ -662,18 +799,9 @@ public final class Lowerer implements Jumps {
     if (suspends(condition)) {
       reportFirstSwitchPoint(condition, Messages.switchPointInExpression());
     }
-    Tree[] binding = {null};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void scan(Tree node, Void unused) {
-        if (node != null && node.getKind().name().endsWith("_PATTERN") && binding[0] == null) {
-          binding[0] = node;
-        }
-        return super.scan(node, unused);
-      }
-    }.scan(condition, null);
-    if (binding[0] != null) {
-      reporter.error(binding[0], method.file().unit(), Messages.patternBinding());
+    Tree binding = JavaPrinter.firstBinding(condition);
+    if (binding != null) {
+      reporter.error(binding, method.file().unit(), Messages.patternBinding());
     }
     while (condition instanceof ParenthesizedTree) {
       condition = ((ParenthesizedTree) condition).getExpression();

@@ -80,6 +80,8 @@ public record MachineModel(
    * @param name the field's name
    * @param type its type, as generated code
    * @param comment why it exists, for the generated declaration
+   * @param constantValue for a constant local: its initializer, and the field is {@code static
+   *     final}; else null
    */
-  public record Field(String name, TypeName type, String comment) {}
+  public record Field(String name, TypeName type, String comment, Code constantValue) {}
 }

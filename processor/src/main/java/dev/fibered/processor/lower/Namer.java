@@ -11,6 +11,7 @@ import java.util.Set;
 final class Namer {
   private final Set<String> avoid;
   private final Set<String> taken = new HashSet<>();
+  private final Set<String> packageHeads = new HashSet<>();
 
   Namer(Set<String> identifiersInFile) {
     this.avoid = identifiersInFile;
@@ -28,11 +29,20 @@ final class Namer {
 
   /** A field name for a user's local: its own name unless another field has it already. */
   String forLocal(String local) {
-    if (!taken.contains(local)) {
+    if (!taken.contains(local) && !packageHeads.contains(local)) {
       taken.add(local);
       return local;
     }
     return internal(local);
+  }
+
+  /**
+   * Marks {@code name} as the first part of a qualified name ({@code org} in {@code
+   * org.w3c.dom.Node}): a field of that name would obscure the package everywhere in the machine,
+   * where the local it holds was not in scope.
+   */
+  void avoidForLocals(String name) {
+    packageHeads.add(name);
   }
 
   /** Marks a name as used without allocating it (the machine's inherited members). */

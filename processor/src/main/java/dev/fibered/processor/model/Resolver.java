@@ -6,6 +6,7 @@ import com.sun.source.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -27,10 +28,17 @@ public final class Resolver {
   private final Elements elements;
   private final Types types;
   private final TypeElement host;
+  private final Set<String> explicitAccessors;
   private final SourceFile file;
   private final PackageElement pkg;
 
-  public Resolver(Elements elements, Types types, TypeElement host, SourceFile file) {
+  public Resolver(
+      Elements elements,
+      Types types,
+      TypeElement host,
+      SourceFile file,
+      Set<String> explicitAccessors) {
+    this.explicitAccessors = explicitAccessors;
     this.elements = elements;
     this.types = types;
     this.host = host;
@@ -166,6 +174,19 @@ public final class Resolver {
       return false;
     }
     return elements.getPackageOf(member).equals(pkg);
+  }
+
+  /**
+   * Whether a record component's accessor is written out in the host's source (and so may
+   * return something other than the field). Only the host's own source is known.
+   */
+  public boolean hasExplicitAccessor(TypeElement record, String component) {
+    return !record.equals(host) || explicitAccessors.contains(component);
+  }
+
+  /** Whether the host itself is {@code type} or a subtype of it. */
+  public boolean hostIsA(TypeElement type) {
+    return types.isSubtype(types.erasure(host.asType()), types.erasure(type.asType()));
   }
 
   /** Whether the host (or a type enclosing it) is a subclass of {@code type}. */

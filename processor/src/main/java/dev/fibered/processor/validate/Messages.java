@@ -63,6 +63,14 @@ public final class Messages {
         + " the method to a top-level or member class";
   }
 
+  public static String factoryClash(String factory) {
+    return id("FactoryClash")
+        + "the generated factory "
+        + factory
+        + " would have the same signature as another one (an instance method's factory takes its"
+        + " receiver first); rename one of the methods";
+  }
+
   public static String overridableMethod() {
     return id("OverridableMethod")
         + "a @Fibered instance method that can be overridden is not supported yet (a call from"
