@@ -346,16 +346,7 @@ public final class Lowerer implements Jumps {
   }
 
   private void hoistConstant(VariableTree local) {
-    String name = local.getName().toString();
-    String field = namer.forLocal(name);
-    locals.add(
-        new MachineModel.Field(
-            field,
-            printer.typeName(local.getType()),
-            "constant " + name + ", line " + method.file().line(local),
-            printer.expression(local.getInitializer())));
-    constants.add(field);
-    scope.declare(name, field);
+    constants.add(declareField(local, "constant ", printer.expression(local.getInitializer())));
   }
 
   /** Declares a field for a local that lives across states; returns its name. */
@@ -364,14 +355,18 @@ public final class Lowerer implements Jumps {
       reporter.error(local, method.file().unit(), Messages.varLocal());
       return null;
     }
+    return declareField(local, "local ", null);
+  }
+
+  private String declareField(VariableTree local, String what, Code constantValue) {
     String name = local.getName().toString();
     String field = namer.forLocal(name);
     locals.add(
         new MachineModel.Field(
             field,
             printer.typeName(local.getType()),
-            "local " + name + ", line " + method.file().line(local),
-            null));
+            what + name + ", line " + method.file().line(local),
+            constantValue));
     scope.declare(name, field);
     return field;
   }
