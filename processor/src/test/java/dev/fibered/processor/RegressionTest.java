@@ -494,4 +494,92 @@ class RegressionTest {
             """);
     assertSingleError(source, "InaccessibleHost", "final int inAnonymousClass() {");
   }
+
+  // Findings of the first code review.
+
+  @Test
+  void staticAndInstanceMethodsWhoseFactoriesWouldClash() {
+    JavaFileObject source =
+        hostClass(
+            "final class Host",
+            """
+            @Fibered
+            final int add(int x) {
+              Fiber.yield();
+              return x;
+            }
+
+            @Fibered
+            static int add(Host h, int x) {
+              Fiber.yield();
+              return x + 1;
+            }
+            """);
+    assertSingleError(source, "FactoryClash", "static int add(Host h, int x) {");
+  }
+
+  @Test
+  void patternVariableInScopeAfterACopiedIf() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static int length(Object o) {
+              Fiber.yield();
+              if (!(o instanceof String s)) {
+                return -1;
+              }
+              return s.length();
+            }
+            """);
+    assertSingleError(source, "PatternBinding", "if (!(o instanceof String s)) {");
+  }
+
+  @Test
+  void implicitCallOfTheOuterInstancesFiberedMethod() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            final int work() {
+              Fiber.yield();
+              return 1;
+            }
+
+            final class Inner {
+              @Fibered
+              final int viaOuter() {
+                int r = work();
+                return r;
+              }
+            }
+            """);
+    assertSingleError(source, "OuterInstanceMember", "int r = work();");
+  }
+
+  @Test
+  void recordWithAnExplicitAccessorIsNotReadThroughIt() {
+    JavaFileObject source =
+        source(
+            "p.R",
+            """
+            package p;
+
+            import dev.fibered.Fiber;
+            import dev.fibered.Fibered;
+
+            record R(int x) {
+              public int x() {
+                return x * 10;
+              }
+
+              @Fibered
+              int sum() {
+                Fiber.yield();
+                return x;
+              }
+            }
+            """);
+    assertSingleError(source, "PrivateMember", "return x;");
+  }
 }
