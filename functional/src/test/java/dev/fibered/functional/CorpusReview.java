@@ -149,4 +149,47 @@ final class CorpusReview {
     }
     return n + s;
   }
+
+  static final class Task {
+    final int weight;
+
+    Task(int weight) {
+      this.weight = weight;
+    }
+
+    @Fibered
+    int run() {
+      Fiber.yieldNow();
+      return weight;
+    }
+  }
+
+  static final class Job {
+    final int cost;
+
+    Job(int cost) {
+      this.cost = cost;
+    }
+
+    @Fibered
+    int run() {
+      Fiber.yieldNow();
+      return 100 * cost;
+    }
+  }
+
+  /** Two loop variables of one name and different types, each the receiver of a fibered call. */
+  @Fibered
+  static int siblingReceivers(List<Task> tasks, List<Job> jobs) {
+    int s = 0;
+    for (Task t : tasks) {
+      int r = t.run();
+      s += r;
+    }
+    for (Job t : jobs) {
+      int r = t.run();
+      s += r;
+    }
+    return s;
+  }
 }

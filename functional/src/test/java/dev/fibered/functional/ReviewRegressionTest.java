@@ -64,4 +64,13 @@ class ReviewRegressionTest {
     Check.same(
         () -> CorpusReview.patternThenField(42), () -> CorpusReviewFibers.patternThenField(42));
   }
+
+  @Test
+  void receiversOfOneNameInSiblingScopes() {
+    List<CorpusReview.Task> tasks = List.of(new CorpusReview.Task(1), new CorpusReview.Task(2));
+    List<CorpusReview.Job> jobs = List.of(new CorpusReview.Job(3));
+    Check.same(
+        () -> CorpusReview.siblingReceivers(tasks, jobs),
+        () -> CorpusReviewFibers.siblingReceivers(tasks, jobs));
+  }
 }

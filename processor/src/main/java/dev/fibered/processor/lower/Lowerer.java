@@ -854,7 +854,7 @@ public final class Lowerer implements Jumps {
     }
     String name = ((IdentifierTree) source).getName().toString();
     if (scope.field(name) != null) {
-      Optional<Tree> type = finder.declaredTypeOfLocal(name);
+      Optional<Tree> type = finder.declaredTypeOfLocal(name, source);
       return type.filter(t -> t.getKind() == Tree.Kind.ARRAY_TYPE).map(printer::typeName);
     }
     return fieldType(name).filter(t -> t.getKind() == TypeKind.ARRAY).map(TypeName::get);
@@ -881,7 +881,7 @@ public final class Lowerer implements Jumps {
     }
     String name = ((IdentifierTree) source).getName().toString();
     if (scope.field(name) != null) {
-      return finder.declaredTypeOfLocal(name).isPresent();
+      return finder.declaredTypeOfLocal(name, source).isPresent();
     }
     return fieldType(name).isPresent();
   }

@@ -1,6 +1,13 @@
 package dev.fibered.processor.model;
 
 import com.sun.source.tree.ArrayTypeTree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -8,6 +15,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import dev.fibered.processor.validate.Messages;
 import dev.fibered.processor.validate.Reporter;
@@ -192,7 +200,7 @@ public final class SwitchPointFinder {
       return false;
     }
     String name = ((IdentifierTree) head).getName().toString();
-    return localDeclaredType(name) == null
+    return localDeclaredType(name, receiver) == null
         && method.resolver().members(name, Resolver::isField).isEmpty()
         && method.resolver().staticImportOwner(name, Resolver::isField).isEmpty()
         && method.resolver().type(receiver.toString()).isEmpty();
@@ -214,7 +222,7 @@ public final class SwitchPointFinder {
       if (name.equals("super")) {
         return Optional.empty();
       }
-      Optional<Tree> local = localDeclaredType(name);
+      Optional<Tree> local = localDeclaredType(name, receiver);
       if (local != null) {
         return local.flatMap(this::typeOfTypeTree);
       }
@@ -236,17 +244,21 @@ public final class SwitchPointFinder {
     return Optional.empty();
   }
 
-  /** The declared type tree of a local or parameter, if the source gives one unambiguously. */
-  public Optional<Tree> declaredTypeOfLocal(String name) {
-    Optional<Tree> type = localDeclaredType(name);
+  /**
+   * The declared type tree of the local or parameter {@code name} in scope at {@code usage}, if the
+   * source gives one.
+   */
+  public Optional<Tree> declaredTypeOfLocal(String name, Tree usage) {
+    Optional<Tree> type = localDeclaredType(name, usage);
     return type == null ? Optional.empty() : type;
   }
 
   /**
    * The declared type tree of a local or parameter named {@code name}: null if there is no such
-   * local; empty if its declarations disagree or use {@code var}.
+   * local; empty if it uses {@code var}, or if the declaration in scope at {@code usage} cannot
+   * be told and the declarations of that name disagree.
    */
-  private Optional<Tree> localDeclaredType(String name) {
+  private Optional<Tree> localDeclaredType(String name, Tree usage) {
     for (VariableTree param : method.tree().getParameters()) {
       if (param.getName().contentEquals(name)) {
         return Optional.of(param.getType());
@@ -255,6 +267,10 @@ public final class SwitchPointFinder {
     List<VariableTree> locals = method.localsByName().get(name);
     if (locals == null) {
       return null;
+    }
+    VariableTree inScope = usage == null ? null : inScopeAt(name, usage);
+    if (inScope != null) {
+      return Optional.ofNullable(inScope.getType());
     }
     String first = null;
     for (VariableTree local : locals) {
@@ -268,6 +284,49 @@ public final class SwitchPointFinder {
       first = written;
     }
     return Optional.of(locals.get(0).getType());
+  }
+
+  /**
+   * The declaration of local {@code name} whose scope holds {@code usage}: walks out from the
+   * usage through the enclosing blocks, loops, catch clauses and resources (JLS 6.3).
+   */
+  private VariableTree inScopeAt(String name, Tree usage) {
+    TreePath path = TreePath.getPath(method.file().unit(), usage);
+    if (path == null) {
+      return null;
+    }
+    Tree child = usage;
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree t = p.getLeaf();
+      List<? extends Tree> declarations = List.of();
+      if (t instanceof BlockTree) {
+        List<? extends StatementTree> statements = ((BlockTree) t).getStatements();
+        int end = statements.indexOf(child);
+        declarations = statements.subList(0, end < 0 ? 0 : end);
+      } else if (t instanceof ForLoopTree) {
+        declarations = ((ForLoopTree) t).getInitializer();
+      } else if (t instanceof EnhancedForLoopTree
+          && child != ((EnhancedForLoopTree) t).getExpression()) {
+        declarations = List.of(((EnhancedForLoopTree) t).getVariable());
+      } else if (t instanceof CatchTree) {
+        declarations = List.of(((CatchTree) t).getParameter());
+      } else if (t instanceof TryTree) {
+        declarations = ((TryTree) t).getResources();
+      } else if (t instanceof ClassTree) {
+        return null;
+      }
+      VariableTree found = null;
+      for (Tree d : declarations) {
+        if (d instanceof VariableTree && ((VariableTree) d).getName().contentEquals(name)) {
+          found = (VariableTree) d;
+        }
+      }
+      if (found != null) {
+        return found;
+      }
+      child = t;
+    }
+    return null;
   }
 
   private Optional<TypeElement> typeOfTypeTree(Tree type) {
