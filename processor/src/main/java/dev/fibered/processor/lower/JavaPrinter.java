@@ -1,10 +1,6 @@
 package dev.fibered.processor.lower;
 
-import com.palantir.javapoet.ArrayTypeName;
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.WildcardTypeName;
 import com.sun.source.tree.AnnotatedTypeTree;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ArrayAccessTree;
@@ -61,13 +57,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeKind;
 
 /**
  * Prints body trees back as Java that compiles inside the generated machine class.
@@ -75,20 +67,12 @@ import javax.lang.model.type.TypeKind;
  * <p>Printing from trees rather than copying source text keeps us independent of end positions,
  * which javac records only when a diagnostic listener is installed (not on the plain command
  * line). Parentheses are trees of their own, so printing children in order keeps the original
- * structure exactly. While printing, names are re-resolved for their new home: locals become the
- * machine's fields, {@code this} its receiver field, unqualified members of the host get the host
- * (or receiver) in front, static imports get their owner. Jumps out of a copied statement become
+ * structure exactly. Names are re-resolved for their new home by {@link NameQualifier}; locals
+ * declared inside a copied statement stay as they are. Jumps out of a copied statement become
  * state changes, and {@code return} hands the value back through the machine.
  */
 final class JavaPrinter {
   private static final String INDENT = "  ";
-
-  private enum Position {
-    EXPRESSION,
-    METHOD,
-    TYPE,
-    NEW_CLASS
-  }
 
   private final FiberedMethod method;
   private final Reporter reporter;
@@ -97,6 +81,7 @@ final class JavaPrinter {
   private final Jumps jumps;
   private final TypeName returnType;
   private final Function<ExpressionTree, Optional<TypeElement>> declaredTypeOf;
+  private final NameQualifier qualifier;
 
   /** Locals declared inside the statement being copied: they stay Java locals. */
   private final Deque<Set<String>> copiedLocals = new ArrayDeque<>();
@@ -131,6 +116,7 @@ final class JavaPrinter {
     this.jumps = jumps;
     this.returnType = returnType;
     this.declaredTypeOf = declaredTypeOf;
+    this.qualifier = new NameQualifier(method, reporter, fields, names, declaredTypeOf);
   }
 
   Code expression(ExpressionTree tree) {
@@ -141,69 +127,11 @@ final class JavaPrinter {
     return capture(() -> print(tree, Position.TYPE));
   }
 
-  /**
-   * A type as JavaPoet sees it, for declarations of machine fields: names resolved as in the
-   * host, so JavaPoet can import or qualify them. A name that does not resolve (a class generated
-   * in this round, say) is kept as written, which the copied imports resolve.
-   */
+  /** A type for a machine field's declaration; see {@link NameQualifier#typeName}. */
   TypeName typeName(Tree tree) {
-    switch (tree.getKind()) {
-      case PRIMITIVE_TYPE:
-        return primitive(((PrimitiveTypeTree) tree).getPrimitiveTypeKind());
-      case ARRAY_TYPE:
-        return ArrayTypeName.of(typeName(((ArrayTypeTree) tree).getType()));
-      case PARAMETERIZED_TYPE:
-        {
-          ParameterizedTypeTree type = (ParameterizedTypeTree) tree;
-          TypeName raw = typeName(type.getType());
-          TypeName[] args =
-              type.getTypeArguments().stream().map(this::typeName).toArray(TypeName[]::new);
-          return raw instanceof ClassName
-              ? ParameterizedTypeName.get((ClassName) raw, args)
-              : raw;
-        }
-      case UNBOUNDED_WILDCARD:
-        return WildcardTypeName.subtypeOf(Object.class);
-      case EXTENDS_WILDCARD:
-        return WildcardTypeName.subtypeOf(typeName(((WildcardTree) tree).getBound()));
-      case SUPER_WILDCARD:
-        return WildcardTypeName.supertypeOf(typeName(((WildcardTree) tree).getBound()));
-      case ANNOTATED_TYPE:
-        return typeName(((AnnotatedTypeTree) tree).getUnderlyingType());
-      case IDENTIFIER:
-      case MEMBER_SELECT:
-        {
-          String written = tree.toString();
-          Optional<TypeElement> type = method.resolver().type(written);
-          if (type.isEmpty()) {
-            return written.contains(".") ? ClassName.bestGuess(written) : ClassName.get("", written);
-          }
-          if (type.get().getModifiers().contains(Modifier.PRIVATE)) {
-            report(
-                tree,
-                Messages.privateMember(type.get().getSimpleName().toString(), enclosingName(type.get())));
-          }
-          return ClassName.get(type.get());
-        }
-      default:
-        report(tree, Messages.unsupportedConstruct(describe(tree)));
-        return ClassName.OBJECT;
-    }
+    return qualifier.typeName(tree);
   }
 
-  static TypeName primitive(TypeKind kind) {
-    return switch (kind) {
-      case BOOLEAN -> TypeName.BOOLEAN;
-      case BYTE -> TypeName.BYTE;
-      case SHORT -> TypeName.SHORT;
-      case INT -> TypeName.INT;
-      case LONG -> TypeName.LONG;
-      case CHAR -> TypeName.CHAR;
-      case FLOAT -> TypeName.FLOAT;
-      case DOUBLE -> TypeName.DOUBLE;
-      default -> throw new IllegalArgumentException(kind.toString());
-    };
-  }
 
   /** Statements that contain no switch point, copied as one Java block. */
   Code statements(List<? extends StatementTree> trees) {
@@ -375,220 +303,27 @@ final class JavaPrinter {
 
   private void identifier(IdentifierTree tree, Position position) {
     String name = tree.getName().toString();
-    if (name.equals("this")) {
-      text(names.self() != null ? names.self() : "this");
-      return;
-    }
-    if (name.equals("super")) {
-      unsupported(tree, Messages.superReference());
-      return;
-    }
-    if (position == Position.EXPRESSION) {
-      if (isCopiedLocal(name)) {
-        text(name);
-        return;
-      }
-      String field = fields.field(name);
-      if (field != null) {
-        text(field);
-        return;
-      }
-    }
-    Resolver resolver = method.resolver();
-    switch (position) {
-      case METHOD -> {
-        if (!member(tree, name, true)) {
-          staticImport(name, Resolver::isMethod);
-        }
-      }
-      case EXPRESSION -> {
-        if (!member(tree, name, false)) {
-          Optional<Resolver.Members> type = resolver.members(name, Resolver::isType);
-          if (type.isPresent()) {
-            memberType(tree, (TypeElement) type.get().elements().get(0), false);
-          } else {
-            staticImport(name, Resolver::isField);
-          }
-        }
-      }
-      case TYPE, NEW_CLASS -> {
-        Optional<Resolver.Members> type = resolver.members(name, Resolver::isType);
-        if (type.isPresent()) {
-          memberType(tree, (TypeElement) type.get().elements().get(0), position == Position.NEW_CLASS);
-        } else {
-          text(name);
-        }
-      }
-    }
-  }
-
-  /** Prints an unqualified field or method of the host or an enclosing type, qualified. */
-  private boolean member(IdentifierTree tree, String name, boolean isMethod) {
-    Predicate<Element> kind = isMethod ? Resolver::isMethod : Resolver::isField;
-    Optional<Resolver.Members> found = method.resolver().members(name, kind);
-    if (found.isEmpty()) {
-      return false;
-    }
-    TypeElement owner = found.get().owner();
-    if (!isMethod
-        && isRecordComponent(owner, name)
-        && owner.equals(method.host())
-        && names.self() != null) {
-      text(names.self() + "." + name + "()"); // the component's field is private; its accessor is not
-      return true;
-    }
-    if (!accessible(tree, name, found.get().elements(), isMethod ? pendingArity : -1)) {
-      return true;
-    }
-    boolean allStatic = true;
-    for (Element e : found.get().elements()) {
-      allStatic &= e.getModifiers().contains(Modifier.STATIC);
-    }
-    if (allStatic) {
-      out.type(ClassName.get(owner));
-      text("." + name);
-    } else if (owner.equals(method.host()) && names.self() != null) {
-      text(names.self() + "." + name);
-    } else if (owner.equals(method.host())) {
-      // A static method reaching a mixed static/instance group: only the static ones apply.
-      out.type(ClassName.get(owner));
-      text("." + name);
+    if (position == Position.EXPRESSION && isCopiedLocal(name)) {
+      text(name);
     } else {
-      unsupported(
-          tree, Messages.outerInstanceMember(name, method.host().getSimpleName().toString()));
+      out.append(qualifier.identifier(tree, position, pendingArity));
     }
-    return true;
-  }
-
-  /**
-   * Reports a member that the host can use but the generated class cannot: a private member of
-   * the host's own nest, or a protected member the host inherits from another package. (Members
-   * the host cannot use either are javac's to report, on the original.) Method candidates are
-   * narrowed by arity first. Returns whether none was reported.
-   */
-  private boolean accessible(Tree tree, String name, List<? extends Element> members, int arity) {
-    for (Element e : members) {
-      if (arity >= 0 && e instanceof ExecutableElement && !arityFits((ExecutableElement) e, arity)) {
-        continue;
-      }
-      String declaredIn = e.getEnclosingElement().getSimpleName().toString();
-      if (e.getModifiers().contains(Modifier.PRIVATE) && inHostNest(e)) {
-        unsupported(tree, Messages.privateMember(name, declaredIn));
-        return false;
-      }
-      if (e.getModifiers().contains(Modifier.PROTECTED)
-          && !method.resolver().visibleFromGeneratedCode(e)
-          && method.resolver().inheritsFrom(e.getEnclosingElement())) {
-        unsupported(tree, Messages.inaccessibleMember(name, declaredIn));
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean arityFits(ExecutableElement m, int arity) {
-    int params = m.getParameters().size();
-    return params == arity || (m.isVarArgs() && arity >= params - 1);
-  }
-
-  private boolean inHostNest(Element member) {
-    return topLevel(member).equals(topLevel(method.host()));
-  }
-
-  private static Element topLevel(Element e) {
-    Element top = e;
-    while (top.getEnclosingElement() instanceof TypeElement) {
-      top = top.getEnclosingElement();
-    }
-    return top.getKind().isClass() || top.getKind().isInterface() ? top : top.getEnclosingElement();
-  }
-
-  /**
-   * Whether {@code name}, read as a field of {@code type}, is a record component whose accessor
-   * is the implicit one (returns the field as it is), so reading the accessor is the same.
-   */
-  private boolean isRecordComponent(TypeElement type, String name) {
-    if (!type.getKind().name().equals("RECORD")
-        || method.resolver().hasExplicitAccessor(type, name)) {
-      return false;
-    }
-    for (Element component : type.getRecordComponents()) {
-      if (component.getSimpleName().contentEquals(name)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void memberType(IdentifierTree tree, TypeElement type, boolean created) {
-    if (type.getModifiers().contains(Modifier.PRIVATE)) {
-      unsupported(tree, Messages.privateMember(type.getSimpleName().toString(), enclosingName(type)));
-      return;
-    }
-    if (created
-        && type.getKind() == ElementKind.CLASS
-        && !type.getModifiers().contains(Modifier.STATIC)
-        && type.getEnclosingElement() instanceof TypeElement
-        && type.getEnclosingElement().getKind().isClass()) {
-      unsupported(tree, Messages.innerClassCreation(type.getSimpleName().toString()));
-      return;
-    }
-    out.type(ClassName.get(type));
-  }
-
-  private static String enclosingName(TypeElement type) {
-    return type.getEnclosingElement().getSimpleName().toString();
-  }
-
-  private void staticImport(String name, Predicate<Element> kind) {
-    Optional<TypeElement> owner = method.resolver().staticImportOwner(name, kind);
-    if (owner.isPresent()) {
-      out.type(ClassName.get(owner.get()));
-      text(".");
-    }
-    text(name);
   }
 
   private void memberSelect(MemberSelectTree tree, Position position) {
     String name = tree.getIdentifier().toString();
-    ExpressionTree qualifier = tree.getExpression();
-    if (name.equals("this")) {
-      Optional<TypeElement> type = method.resolver().type(qualifier.toString());
-      if (type.isPresent() && type.get().equals(method.host()) && names.self() != null) {
-        text(names.self());
-      } else {
-        unsupported(tree, Messages.qualifiedThis(qualifier.toString()));
-      }
-      return;
-    }
-    if (name.equals("super")) {
-      unsupported(tree, Messages.superReference());
+    if (name.equals("this") || name.equals("super")) {
+      out.append(qualifier.qualifiedThis(tree));
       return;
     }
     boolean typePosition = position == Position.TYPE || position == Position.NEW_CLASS;
-    print(qualifier, typePosition ? Position.TYPE : Position.EXPRESSION);
+    print(tree.getExpression(), typePosition ? Position.TYPE : Position.EXPRESSION);
     text("." + name);
     if (!typePosition) {
-      qualifiedMember(tree, qualifier, name, position == Position.METHOD);
+      out.append(
+          qualifier.afterMember(
+              tree, tree.getExpression(), name, position == Position.METHOD, pendingArity));
     }
-  }
-
-  /**
-   * {@code q.name}: checks that the generated class may use the member, where the source says
-   * what {@code q} is; a record component read as a field becomes its accessor.
-   */
-  private void qualifiedMember(Tree tree, ExpressionTree qualifier, String name, boolean isMethod) {
-    Optional<TypeElement> type = declaredTypeOf.apply(qualifier);
-    if (type.isEmpty()) {
-      return;
-    }
-    Predicate<Element> kind = isMethod ? Resolver::isMethod : Resolver::isField;
-    if (!isMethod && isRecordComponent(type.get(), name)) {
-      text("()");
-      return;
-    }
-    List<Element> members = method.resolver().membersOf(type.get(), name, kind);
-    accessible(tree, name, members, isMethod ? pendingArity : -1);
   }
 
   private void invocation(MethodInvocationTree tree) {
