@@ -1,5 +1,7 @@
 package dev.fibered;
 
+import static dev.fibered.TestLogs.ONE_HOUR;
+
 import static dev.fibered.TestMachines.fiber;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +28,6 @@ import org.junit.jupiter.api.Timeout;
 /** {@link Fiber#join()} and {@link Fiber#result()}: driving an idle scheduler, or waiting. */
 @Timeout(90)
 class JoinTest {
-  private static final Duration ONE_HOUR = Duration.ofHours(1);
 
   /**
    * A body for a fiber that blocks its scheduler's thread until {@code condition} holds (bounded

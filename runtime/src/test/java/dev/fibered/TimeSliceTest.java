@@ -1,5 +1,10 @@
 package dev.fibered;
 
+import static dev.fibered.TestLogs.ONE_HOUR;
+import static dev.fibered.TestLogs.ONE_NANO;
+import static dev.fibered.TestLogs.alternating;
+import static dev.fibered.TestLogs.sequence;
+
 import static dev.fibered.TestMachines.fiber;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,25 +25,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class TimeSliceTest {
-  private static final Duration ONE_NANO = Duration.ofNanos(1);
-  private static final Duration ONE_HOUR = Duration.ofHours(1);
-
-  private static List<String> alternating(String a, String b, int n) {
-    List<String> expected = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      expected.add(a + i);
-      expected.add(b + i);
-    }
-    return expected;
-  }
-
-  private static List<String> sequence(String label, int n) {
-    List<String> expected = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      expected.add(label + i);
-    }
-    return expected;
-  }
 
   /** The entries of {@code log} that start with {@code label}, in order. */
   private static List<String> only(List<String> log, String label) {
