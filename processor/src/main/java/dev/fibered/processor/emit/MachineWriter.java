@@ -8,9 +8,13 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.fibered.processor.lower.Code;
+import dev.fibered.processor.lower.Label;
 import dev.fibered.processor.lower.MachineModel;
+import dev.fibered.processor.lower.Op;
 import dev.fibered.processor.lower.State;
 import dev.fibered.processor.model.FibersNames;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -58,7 +62,7 @@ final class MachineWriter {
       if (local.constantValue() != null) {
         field
             .addModifiers(Modifier.STATIC, Modifier.FINAL)
-            .initializer(FibersWriter.code(local.constantValue(), java.util.Map.of()));
+            .initializer(code(local.constantValue(), java.util.Map.of()));
       }
       type.addField(field.build());
     }
@@ -71,7 +75,7 @@ final class MachineWriter {
     CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("while (true)");
     body.beginControlFlow("switch ($L)", machine.names().state());
     for (State state : machine.states()) {
-      body.add(FibersWriter.stateCase(state, machine));
+      body.add(stateCase(state, machine));
     }
     body.add("default:\n$>");
     body.addStatement(
@@ -89,5 +93,62 @@ final class MachineWriter {
         .addException(Throwable.class)
         .addCode(body.build())
         .build();
+  }
+
+  /** Turns lowered code into a JavaPoet block: labels become state numbers. */
+  static CodeBlock code(Code code, Map<Label, Integer> numbers) {
+    CodeBlock.Builder block = CodeBlock.builder();
+    for (Object part : code.parts()) {
+      if (part instanceof Label) {
+        block.add("$L", numbers.get(part));
+      } else if (part instanceof TypeName) {
+        block.add("$T", part);
+      } else {
+        block.add("$L", part);
+      }
+    }
+    return block.build();
+  }
+
+  static CodeBlock stateCase(State state, MachineModel machine) {
+    String stateField = machine.names().state();
+    Map<Label, Integer> numbers = state.numbers();
+    CodeBlock.Builder block = CodeBlock.builder();
+    block.beginControlFlow("case $L:", state.number());
+    if (!state.comment().isEmpty()) {
+      block.add("// $L\n", state.comment().replace("\\u", "\\ u"));
+    }
+    for (Op op : state.ops()) {
+      if (op instanceof Op.Statements) {
+        block.add(code(((Op.Statements) op).code(), numbers)).add("\n");
+      } else if (op instanceof Op.Jump) {
+        block.addStatement("$L = $L", stateField, numbers.get(((Op.Jump) op).target()));
+        block.addStatement("continue");
+      } else if (op instanceof Op.JumpIf) {
+        Op.JumpIf jump = (Op.JumpIf) op;
+        block.beginControlFlow("if ($L)", code(jump.condition(), numbers));
+        block.addStatement("$L = $L", stateField, numbers.get(jump.target()));
+        block.addStatement("continue");
+        block.endControlFlow();
+      } else if (op instanceof Op.SuspendIf) {
+        Op.SuspendIf suspend = (Op.SuspendIf) op;
+        int resume = numbers.get(suspend.resume());
+        block.beginControlFlow("if ($L)", suspend.due());
+        if (resume != state.number()) {
+          block.addStatement("$L = $L", stateField, resume);
+        }
+        block.addStatement("return SUSPEND");
+        block.endControlFlow();
+      } else if (op instanceof Op.Suspend) {
+        block.addStatement("$L = $L", stateField, numbers.get(((Op.Suspend) op).resume()));
+        block.addStatement("return SUSPEND");
+      } else if (op instanceof Op.Call) {
+        Op.Call call = (Op.Call) op;
+        block.addStatement("$L = $L", stateField, numbers.get(call.resume()));
+        block.addStatement("return call($L)", code(call.machine(), numbers));
+      }
+    }
+    block.endControlFlow();
+    return block.build();
   }
 }

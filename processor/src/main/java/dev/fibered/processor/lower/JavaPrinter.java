@@ -862,7 +862,8 @@ final class JavaPrinter {
     return found[0];
   }
 
-  private static String describe(Tree tree) {
+  /** A tree's kind in words, for messages: {@code "labeled statement"}. */
+  static String describe(Tree tree) {
     return tree.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 }

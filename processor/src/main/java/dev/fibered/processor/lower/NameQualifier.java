@@ -147,7 +147,7 @@ final class NameQualifier {
           return ClassName.get(type.get());
         }
       default:
-        report(tree, Messages.unsupportedConstruct(describe(tree)));
+        report(tree, Messages.unsupportedConstruct(JavaPrinter.describe(tree)));
         return ClassName.OBJECT;
     }
   }
@@ -368,9 +368,5 @@ final class NameQualifier {
 
   private void report(Tree tree, String message) {
     reporter.error(tree, method.file().unit(), message);
-  }
-
-  private static String describe(Tree tree) {
-    return tree.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 }

@@ -152,10 +152,6 @@ public final class SwitchPointFinder {
         statics.add(e);
       }
     }
-    // A static import of Fiber.yieldNow: the same intrinsic, written unqualified.
-    if (owner.get().getQualifiedName().contentEquals(FibersNames.FIBER) && !statics.isEmpty()) {
-      return List.of();
-    }
     return statics;
   }
 

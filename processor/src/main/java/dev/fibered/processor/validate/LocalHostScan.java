@@ -2,7 +2,6 @@ package dev.fibered.processor.validate;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
@@ -34,11 +33,6 @@ public final class LocalHostScan {
         scan(node.getArguments(), local);
         scan(node.getClassBody(), true);
         return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree node, Boolean local) {
-        return super.visitClass(node, local);
       }
 
       @Override
