@@ -60,9 +60,11 @@ import javax.lang.model.util.Elements;
  * <p>A statement with no switch point and no loop is copied whole into the current state (its
  * inner locals stay Java locals). Everything else is taken apart: conditions become conditional
  * jumps, loops get a scheduling check on their back-edge (the default policy), switch points end
- * a state and the code after them starts the state they resume in. Locals declared at the level
- * of a lowered block live across states, so they become fields. Labels are resolved, and states
- * numbered, by {@link StateGraph#build()} at the end.
+ * a state and the code after them starts the state they resume in. A local declared at the level
+ * of a lowered block becomes a field when it is named at or after the next statement that can
+ * suspend (it may live across states), and stays a Java local otherwise; constant {@code final}
+ * locals become {@code static final} fields. Labels are resolved, and states numbered, by {@link
+ * StateGraph#build()} at the end.
  */
 public final class Lowerer implements Jumps {
   private static final String CHECK = "check()";
@@ -524,8 +526,9 @@ public final class Lowerer implements Jumps {
 
   /**
    * {@code for (T x : e)}: over an array by index when the source says {@code e} is an array,
-   * otherwise through an iterator ({@code Machine.iterate} accepts both arrays and iterables, so
-   * a loop variable of reference type needs no knowledge of {@code e}'s type).
+   * otherwise through an iterator ({@code Machine.iterate} accepts iterables and arrays of every
+   * element type, so a loop variable of reference type needs no knowledge of {@code e}'s type; a
+   * primitive one gets each element unboxed, then widened, by {@code Machine.unboxLong} and kin).
    */
   private void forEachLoop(EnhancedForLoopTree tree, Set<String> label) {
     VariableTree variable = tree.getVariable();
