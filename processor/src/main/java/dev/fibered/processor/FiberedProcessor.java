@@ -184,9 +184,13 @@ public final class FiberedProcessor extends AbstractProcessor {
     List<MachineModel> machines = new ArrayList<>();
     Set<String> factories = new HashSet<>();
     for (ExecutableElement method : host.methods()) {
-      machineFor(method, file, resolver, fiberedNames, classNames)
-          .filter(machine -> uniqueFactory(method, machine, factories))
-          .ifPresent(machines::add);
+      try {
+        machineFor(method, file, resolver, fiberedNames, classNames)
+            .filter(machine -> uniqueFactory(method, machine, factories))
+            .ifPresent(machines::add);
+      } catch (RuntimeException e) {
+        reporter.error(method, Messages.internalError(e)); // on the method, not its host
+      }
     }
     if (machines.isEmpty()) {
       return;
