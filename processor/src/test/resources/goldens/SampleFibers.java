@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.fibered.Machine;
+import dev.fibered.SourceMap;
 import java.util.Iterator;
 import javax.annotation.processing.Generated;
 
@@ -26,6 +27,12 @@ import javax.annotation.processing.Generated;
     comments = "from Sample.java"
 )
 final class SampleFibers {
+  /**
+   * Where the machines' code comes from, for stack traces: from each generated line
+   * listed on, the source line after the colon.
+   */
+  private static final String SOURCE_LINES = "133:18 142:19 143:20 154:21 156:20 165:23 209:27 218:28 224:29 233:30 239:31 244:32 322:36 331:37 332:39 333:38 342:40 355:41 356:42 358:44 359:45 361:47 363:40 372:38 377:39 378:38 387:50 399:51 400:52 402:50 410:54 465:58 474:59 475:60 484:61 490:62 491:63 492:64 493:65 495:67 504:60 518:69 524:70 530:71 532:70 544:58";
+
   private SampleFibers() {
   }
 
@@ -97,6 +104,8 @@ final class SampleFibers {
    * {@link Sample#sum(int)} as a state machine (Sample.java:17).
    */
   private static final class SumMachine extends Machine<Long> {
+    private static final SourceMap SOURCE = new SourceMap("p.Sample", "sum", "Sample.java", new int[] {18, 18, 20, 20}, SOURCE_LINES);
+
     private int state;
 
     private int n;
@@ -160,12 +169,19 @@ final class SampleFibers {
         }
       }
     }
+
+    @Override
+    protected StackTraceElement sourceFrame(int generatedLine) {
+      return SOURCE.frame(state, generatedLine);
+    }
   }
 
   /**
    * {@link Sample#twice(int)} as a state machine (Sample.java:26).
    */
   private static final class TwiceMachine extends Machine<Long> {
+    private static final SourceMap SOURCE = new SourceMap("p.Sample", "twice", "Sample.java", new int[] {27, 27, 28, 29, 30, 31}, SOURCE_LINES);
+
     private int state;
 
     private int n;
@@ -232,12 +248,19 @@ final class SampleFibers {
         }
       }
     }
+
+    @Override
+    protected StackTraceElement sourceFrame(int generatedLine) {
+      return SOURCE.frame(state, generatedLine);
+    }
   }
 
   /**
    * {@link Sample#grid(int[], java.util.List)} as a state machine (Sample.java:35).
    */
   private static final class GridMachine extends Machine<Integer> {
+    private static final SourceMap SOURCE = new SourceMap("p.Sample", "grid", "Sample.java", new int[] {36, 36, 39, 40, 40, 39, 39, 50, 50}, SOURCE_LINES);
+
     private int state;
 
     /**
@@ -391,12 +414,19 @@ final class SampleFibers {
         }
       }
     }
+
+    @Override
+    protected StackTraceElement sourceFrame(int generatedLine) {
+      return SOURCE.frame(state, generatedLine);
+    }
   }
 
   /**
    * {@link Sample#countdown(int)} as a state machine (Sample.java:57).
    */
   private static final class CountdownMachine extends Machine<Void> {
+    private static final SourceMap SOURCE = new SourceMap("p.Sample", "countdown", "Sample.java", new int[] {58, 58, 60, 61, 67, 60, 60, 69, 70, 70}, SOURCE_LINES);
+
     private int state;
 
     /**
@@ -517,6 +547,11 @@ final class SampleFibers {
             throw new IllegalStateException("CountdownMachine resumed in unknown state " + state);
         }
       }
+    }
+
+    @Override
+    protected StackTraceElement sourceFrame(int generatedLine) {
+      return SOURCE.frame(state, generatedLine);
     }
   }
 }

@@ -49,6 +49,9 @@ public final class Fiber<T> {
 
   private Throwable callFailure;
 
+  /** The last exception whose stack trace was recovered, so that callers do not redo it. */
+  private Throwable traced;
+
   // Time-slice accounting, touched only by the running thread. See sliceSpentOnCountdown.
   int countdown;
   private int stride = 1;
@@ -179,6 +182,21 @@ public final class Fiber<T> {
     return done ? failure : null;
   }
 
+  /**
+   * Returns the {@code @Fibered} methods this fiber is in, innermost first, each with the source
+   * line where it waits: the line of the switch point it is suspended at, or of the call to the
+   * method above it. Like {@link Thread#getStackTrace()}, for diagnostics.
+   *
+   * <p>Exact while the fiber is unstarted or suspended; while it runs, the answer is a snapshot
+   * that may already be stale. A fiber that is done has no frames.
+   *
+   * @return the source frames, possibly empty
+   */
+  public StackTraceElement[] stackTrace() {
+    Machine<?> m = top;
+    return m == null ? new StackTraceElement[0] : FiberTraces.of(m);
+  }
+
   @Override
   public String toString() {
     String state = done ? (failure == null ? "done" : "failed") : scheduler == null ? "new" : "alive";
@@ -207,6 +225,10 @@ public final class Fiber<T> {
       try {
         r = m.resume();
       } catch (Throwable t) {
+        if (t != traced) {
+          FiberTraces.recover(t, m); // before unwind: the callers are still linked
+          traced = t;
+        }
         Machine<?> c = unwind(m);
         if (c == null) {
           finish(null, t);
@@ -246,6 +268,7 @@ public final class Fiber<T> {
     value = (T) result;
     failure = t;
     top = null;
+    traced = null;
     done = true;
     scheduler.fiberFinished();
   }

@@ -43,6 +43,18 @@ public abstract class Machine<T> {
   protected abstract Object resume() throws Throwable;
 
   /**
+   * The frame of this machine's {@code @Fibered} method in its source file, for stack traces and
+   * {@link Fiber#stackTrace()}. Generated machines override this with their {@link SourceMap}.
+   *
+   * @param generatedLine the line of this machine's {@code resume} frame in the generated file, or
+   *     0 while the machine is suspended
+   * @return the source frame, or null if this machine has no source map
+   */
+  protected StackTraceElement sourceFrame(int generatedLine) {
+    return null;
+  }
+
+  /**
    * Wraps this machine in an unstarted fiber; the generated factories call this. (It saves them
    * naming {@code Fiber} in an expression, where a parameter called {@code dev} would hide the
    * package.)

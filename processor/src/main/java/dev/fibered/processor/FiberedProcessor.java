@@ -94,9 +94,9 @@ public final class FiberedProcessor extends AbstractProcessor {
   public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
     super.init(env);
     try {
-      trees = Trees.instance(env);
+      trees = TreeApi.of(env);
     } catch (IllegalArgumentException e) {
-      // Not javac, or javac's environment behind a wrapper (Gradle's incremental processing).
+      // Not javac, or a wrapper whose delegate cannot be found.
       treesUnavailable = e.getMessage() == null ? e.toString() : e.getMessage();
     }
     reporter = new Reporter(env.getMessager(), trees);
@@ -274,6 +274,8 @@ public final class FiberedProcessor extends AbstractProcessor {
         returnType.equals(TypeName.VOID) ? ClassName.get(Void.class) : returnType.box(),
         hostName + "#" + method.name() + "(" + String.join(", ", erased) + ")",
         file.fileName() + ":" + file.line(tree),
+        processingEnv.getElementUtils().getBinaryName(method.host()).toString(),
+        file.fileName(),
         suppressedWarnings(element));
   }
 

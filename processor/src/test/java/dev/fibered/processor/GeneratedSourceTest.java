@@ -186,6 +186,47 @@ class GeneratedSourceTest {
     }
   }
 
+  /**
+   * The line table maps each copied statement's generated line to the statement's own source line,
+   * so that stack traces through a machine can name the user's line.
+   */
+  @Test
+  void lineTableMapsCopiedStatementsToTheirSourceLines() {
+    String fibers = generated(compileStrict(sample()), "p.SampleFibers");
+    Matcher table = Pattern.compile("SOURCE_LINES = \"([0-9: ]*)\";").matcher(fibers);
+    assertThat(table.find()).isTrue();
+    java.util.TreeMap<Integer, Integer> sourceLineFrom = new java.util.TreeMap<>();
+    for (String pair : table.group(1).split(" ")) {
+      String[] parts = pair.split(":");
+      sourceLineFrom.put(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+    }
+    List<String> generatedLines = fibers.lines().toList();
+    List<String> sourceLines = SAMPLE.lines().toList();
+    for (String statement :
+        List.of("s += i;", "log.add(name);", "left--;", "g -= 10;", "hits += cell;")) {
+      int generatedLine = lineOf(generatedLines, statement);
+      int sourceLine = lineOf(sourceLines, statement);
+      assertEquals(
+          sourceLine,
+          sourceLineFrom.floorEntry(generatedLine).getValue(),
+          "source line of generated line " + generatedLine + ": " + statement);
+    }
+    assertThat(fibers).doesNotContain("\u0001"); // the emitter's markers are gone
+  }
+
+  /** The 1-based line of the only line containing {@code text}. */
+  private static int lineOf(List<String> lines, String text) {
+    int found = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        assertEquals(-1, found, "more than one line contains " + text);
+        found = i + 1;
+      }
+    }
+    assertThat(found).isGreaterThan(0);
+    return found;
+  }
+
   @Test
   void hasAFactoryAndAMachinePerMethod() {
     String fibers = generated(compileStrict(sample()), "p.SampleFibers");

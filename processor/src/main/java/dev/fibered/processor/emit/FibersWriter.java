@@ -3,6 +3,7 @@ package dev.fibered.processor.emit;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
@@ -10,6 +11,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.fibered.processor.lower.MachineModel;
+import dev.fibered.processor.lower.MachineNames;
 import dev.fibered.processor.model.FibersNames;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -31,6 +33,9 @@ public final class FibersWriter {
       List.of(
           FibersNames.FIBER_CLASS,
           FibersNames.MACHINE_CLASS,
+          FibersNames.SOURCE_MAP_CLASS,
+          ClassName.get(StackTraceElement.class),
+          ClassName.get(String.class),
           ClassName.get("java.util", "Iterator"),
           ClassName.get("javax.annotation.processing", "Generated"),
           ClassName.get(Override.class),
@@ -83,6 +88,20 @@ public final class FibersWriter {
       type.addModifiers(Modifier.PUBLIC);
     }
     type.alwaysQualify(file.alwaysQualify().toArray(new String[0]));
+    if (file.machines().stream().anyMatch(m -> !m.isStub())) {
+      type.addField(
+          FieldSpec.builder(
+                  String.class,
+                  MachineNames.SOURCE_LINES,
+                  Modifier.PRIVATE,
+                  Modifier.STATIC,
+                  Modifier.FINAL)
+              .addJavadoc(
+                  "Where the machines' code comes from, for stack traces: from each generated line\n"
+                      + "listed on, the source line after the colon.\n")
+              .initializer("$S", SourceLines.PLACEHOLDER)
+              .build());
+    }
     for (MachineModel machine : file.machines()) {
       type.addMethod(fiberFactory(machine));
       type.addMethod(machineFactory(machine));
@@ -97,7 +116,8 @@ public final class FibersWriter {
             .skipJavaLangImports(true)
             .build()
             .toString();
-    return withImports(source, file.importLines());
+    // Last: the line table must see the file's final lines.
+    return SourceLines.resolve(withImports(source, file.importLines()));
   }
 
   private static AnnotationSpec suppressWarnings() {

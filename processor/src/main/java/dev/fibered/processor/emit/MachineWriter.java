@@ -11,7 +11,9 @@ import com.palantir.javapoet.TypeSpec;
 import dev.fibered.processor.lower.Code;
 import dev.fibered.processor.lower.Label;
 import dev.fibered.processor.lower.MachineModel;
+import dev.fibered.processor.lower.MachineNames;
 import dev.fibered.processor.lower.Op;
+import dev.fibered.processor.lower.SourceLine;
 import dev.fibered.processor.lower.State;
 import dev.fibered.processor.model.FibersNames;
 import java.util.Map;
@@ -37,6 +39,7 @@ final class MachineWriter {
       signature.suppressedWarnings().forEach(w -> suppress.addMember("value", "$S", w));
       type.addAnnotation(suppress.build());
     }
+    type.addField(sourceMap(machine));
     type.addField(TypeName.INT, machine.names().state(), Modifier.PRIVATE);
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
     if (signature.receiver() != null) {
@@ -68,7 +71,43 @@ final class MachineWriter {
     }
     type.addMethod(constructor.build());
     type.addMethod(resume(machine));
+    type.addMethod(sourceFrame(machine));
     return type.build();
+  }
+
+  /** Where the source method is, for stack traces: each state's line, and the file's line table. */
+  private static FieldSpec sourceMap(MachineModel machine) {
+    MachineModel.Signature signature = machine.signature();
+    StringBuilder stateLines = new StringBuilder();
+    for (State state : machine.states()) {
+      stateLines.append(stateLines.length() == 0 ? "" : ", ").append(state.line());
+    }
+    return FieldSpec.builder(
+            FibersNames.SOURCE_MAP_CLASS,
+            machine.names().source(),
+            Modifier.PRIVATE,
+            Modifier.STATIC,
+            Modifier.FINAL)
+        .initializer(
+            "new $T($S, $S, $S, new int[] {$L}, $L)",
+            FibersNames.SOURCE_MAP_CLASS,
+            signature.hostBinaryName(),
+            signature.name(),
+            signature.fileName(),
+            stateLines,
+            MachineNames.SOURCE_LINES)
+        .build();
+  }
+
+  private static MethodSpec sourceFrame(MachineModel machine) {
+    return MethodSpec.methodBuilder("sourceFrame")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .returns(StackTraceElement.class)
+        .addParameter(TypeName.INT, "generatedLine")
+        .addStatement(
+            "return $L.frame($L, generatedLine)", machine.names().source(), machine.names().state())
+        .build();
   }
 
   private static MethodSpec resume(MachineModel machine) {
@@ -103,6 +142,8 @@ final class MachineWriter {
         block.add("$L", numbers.get(part));
       } else if (part instanceof TypeName) {
         block.add("$T", part);
+      } else if (part instanceof SourceLine) {
+        block.add("$L", SourceLines.marker(((SourceLine) part).line()));
       } else {
         block.add("$L", part);
       }
@@ -118,7 +159,11 @@ final class MachineWriter {
     if (!state.comment().isEmpty()) {
       block.add("// $L\n", state.comment().replace("\\u", "\\ u"));
     }
-    for (Op op : state.ops()) {
+    for (int i = 0; i < state.ops().size(); i++) {
+      Op op = state.ops().get(i);
+      if (state.opLines().get(i) > 0) {
+        block.add("$L", SourceLines.marker(state.opLines().get(i)));
+      }
       if (op instanceof Op.Statements) {
         block.add(code(((Op.Statements) op).code(), numbers)).add("\n");
       } else if (op instanceof Op.Jump) {

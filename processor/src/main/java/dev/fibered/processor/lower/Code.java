@@ -6,8 +6,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A piece of generated Java: text interleaved with {@link Label}s (become state numbers) and
- * {@link TypeName}s (become imported or qualified type names when emitted).
+ * A piece of generated Java: text interleaved with {@link Label}s (become state numbers), {@link
+ * TypeName}s (become imported or qualified type names when emitted) and {@link SourceLine}s (where
+ * the code comes from, for stack traces).
  */
 public final class Code {
   private final List<Object> parts = new ArrayList<>();
@@ -28,6 +29,12 @@ public final class Code {
     return this;
   }
 
+  /** Marks that the code appended next comes from {@code sourceLine}. */
+  public Code line(long sourceLine) {
+    parts.add(new SourceLine((int) sourceLine));
+    return this;
+  }
+
   public Code type(TypeName type) {
     parts.add(type);
     return this;
@@ -44,7 +51,7 @@ public final class Code {
     return this;
   }
 
-  /** Text, {@link Label} and {@link TypeName} parts, in order. */
+  /** Text, {@link Label}, {@link TypeName} and {@link SourceLine} parts, in order. */
   public List<Object> parts() {
     return Collections.unmodifiableList(parts);
   }

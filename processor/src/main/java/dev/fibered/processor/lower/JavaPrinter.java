@@ -443,6 +443,7 @@ final class JavaPrinter {
   // ---------------------------------------------------------------- statements
 
   private void stmt(StatementTree tree) {
+    out.line(method.file().line(tree));
     if (tree.getKind() == Tree.Kind.VARIABLE) {
       statementKind(tree); // declares its name in the enclosing frame
       return;

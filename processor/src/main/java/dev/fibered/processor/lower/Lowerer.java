@@ -95,6 +95,7 @@ public final class Lowerer implements Jumps {
     this.namer = new Namer(method.file().identifiers());
     namer.reserve("SUSPEND"); // inherited from Machine: a field of that name would hide it
     namer.reserve("CALL");
+    namer.reserve(MachineNames.SOURCE_LINES); // the generated file's line table, in scope here
     avoidPackageHeads(method.tree(), method.resolver(), namer);
     for (VariableTree p : method.tree().getParameters()) {
       String name = p.getName().toString();
@@ -106,7 +107,8 @@ public final class Lowerer implements Jumps {
         new MachineNames(
             namer.internal("state"),
             method.isStatic() ? null : namer.internal("self"),
-            namer.internal("result"));
+            namer.internal("result"),
+            namer.internal("SOURCE"));
     this.returnType = TypeName.get(method.element().getReturnType());
     this.printer =
         new JavaPrinter(method, reporter, scope, names, this, returnType, finder::receiverType);
@@ -163,11 +165,12 @@ public final class Lowerer implements Jumps {
   private List<State> lowerBody() {
     Label entry = graph.newLabel();
     Label body = graph.newLabel();
-    graph.bind(entry, comment(method.tree().getBody(), "entry: "));
+    graph.at((int) method.file().line(method.tree().getBody()));
+    bind(entry, method.tree().getBody(), "entry: ");
     // The method-entry check resumes after itself: resuming at the check would switch again at
     // once when the slice is tiny, and the fiber would never get past its entry.
     graph.add(new Op.SuspendIf(CHECK, body));
-    graph.bind(body, comment(method.tree().getBody(), "body: "));
+    bind(body, method.tree().getBody(), "body: ");
     statement(method.tree().getBody());
     if (graph.reachable()) {
       graph.add(new Op.Statements(new Code().text("return null;"), true));
@@ -178,6 +181,13 @@ public final class Lowerer implements Jumps {
   // ---------------------------------------------------------------- statements
 
   private void statement(StatementTree tree) {
+    int outer = graph.line();
+    graph.at((int) method.file().line(tree));
+    lowerStatement(tree);
+    graph.at(outer); // what the enclosing statement adds next (a back-edge, say) is its own
+  }
+
+  private void lowerStatement(StatementTree tree) {
     if (!suspends(tree)) {
       copy(tree);
       return;
@@ -443,10 +453,10 @@ public final class Lowerer implements Jumps {
       if (graph.reachable()) {
         graph.add(new Op.Jump(end));
       }
-      graph.bind(otherwise, comment(tree.getElseStatement(), "else: "));
+      bind(otherwise, tree.getElseStatement(), "else: ");
       statement(tree.getElseStatement());
     }
-    graph.bind(end, comment(tree, "after: "));
+    bind(end, tree, "after: ");
   }
 
   private void labeled(LabeledStatementTree tree) {
@@ -467,7 +477,7 @@ public final class Lowerer implements Jumps {
         targets.push(new JumpTarget(label, false, exit, null));
         statement(body);
         targets.pop();
-        graph.bind(exit, comment(tree, "after: "));
+        bind(exit, tree, "after: ");
       }
     }
   }
@@ -478,24 +488,24 @@ public final class Lowerer implements Jumps {
     Label head = graph.newLabel();
     Label backEdge = graph.newLabel();
     Label exit = graph.newLabel();
-    graph.bind(head, comment(tree, ""));
+    bind(head, tree, "");
     graph.add(new Op.JumpIf(negate(condition(tree.getCondition())), exit));
     loopBody(tree.getStatement(), label, exit, backEdge);
-    graph.bind(backEdge, comment(tree, "back-edge: "));
+    bind(backEdge, tree, "back-edge: ");
     backEdgeTo(head);
-    graph.bind(exit, comment(tree, "after: "));
+    bind(exit, tree, "after: ");
   }
 
   private void doWhileLoop(DoWhileLoopTree tree, Set<String> label) {
     Label body = graph.newLabel();
     Label backEdge = graph.newLabel();
     Label exit = graph.newLabel();
-    graph.bind(body, comment(tree, ""));
+    bind(body, tree, "");
     loopBody(tree.getStatement(), label, exit, backEdge);
-    graph.bind(backEdge, comment(tree, "back-edge: "));
+    bind(backEdge, tree, "back-edge: ");
     graph.add(new Op.JumpIf(negate(condition(tree.getCondition())), exit));
     backEdgeTo(body);
-    graph.bind(exit, comment(tree, "after: "));
+    bind(exit, tree, "after: ");
   }
 
   private void forLoop(ForLoopTree tree, Set<String> label) {
@@ -506,12 +516,12 @@ public final class Lowerer implements Jumps {
     Label head = graph.newLabel();
     Label backEdge = graph.newLabel();
     Label exit = graph.newLabel();
-    graph.bind(head, comment(tree, ""));
+    bind(head, tree, "");
     if (tree.getCondition() != null) {
       graph.add(new Op.JumpIf(negate(condition(tree.getCondition())), exit));
     }
     loopBody(tree.getStatement(), label, exit, backEdge);
-    graph.bind(backEdge, comment(tree, "back-edge: "));
+    bind(backEdge, tree, "back-edge: ");
     for (ExpressionStatementTree update : tree.getUpdate()) {
       if (suspends(update)) {
         reportFirstSwitchPoint(update, Messages.switchPointInExpression());
@@ -520,7 +530,7 @@ public final class Lowerer implements Jumps {
       }
     }
     backEdgeTo(head);
-    graph.bind(exit, comment(tree, "after: "));
+    bind(exit, tree, "after: ");
     scope.pop();
   }
 
@@ -562,7 +572,7 @@ public final class Lowerer implements Jumps {
       locals.add(new MachineModel.Field(index, TypeName.INT, "its index", null));
       Code init = new Code().text(array + " = ").append(printer.expression(source)).text(";\n");
       graph.add(new Op.Statements(init.text(index + " = 0;"), false));
-      graph.bind(head, comment(tree, ""));
+      bind(head, tree, "");
       graph.add(new Op.JumpIf(new Code().text(index + " >= " + array + ".length"), exit));
       element = new Code().text(array + "[" + index + "]");
       advance = new Code().text(index + "++;");
@@ -580,7 +590,7 @@ public final class Lowerer implements Jumps {
           new MachineModel.Field(iterator, type, "the iterator of the for-each" + line, null));
       Code init = new Code().text(iterator + " = iterate(").append(printer.expression(source)).text(");");
       graph.add(new Op.Statements(init, false));
-      graph.bind(head, comment(tree, ""));
+      bind(head, tree, "");
       graph.add(new Op.JumpIf(new Code().text("!" + iterator + ".hasNext()"), exit));
       element =
           primitive
@@ -591,12 +601,12 @@ public final class Lowerer implements Jumps {
     String field = hoist(variable);
     graph.add(new Op.Statements(new Code().text(field + " = ").append(element).text(";"), false));
     loopBody(tree.getStatement(), label, exit, backEdge);
-    graph.bind(backEdge, comment(tree, "back-edge: "));
+    bind(backEdge, tree, "back-edge: ");
     if (advance != null) {
       graph.add(new Op.Statements(advance, false));
     }
     backEdgeTo(head);
-    graph.bind(exit, comment(tree, "after: "));
+    bind(exit, tree, "after: ");
     scope.pop();
   }
 
@@ -642,10 +652,10 @@ public final class Lowerer implements Jumps {
     Label resume = graph.newLabel();
     if (point instanceof SwitchPoint.Yield) {
       graph.add(new Op.SuspendIf(YIELD_DUE, resume));
-      graph.bind(resume, comment(statement, "after: "));
+      bind(resume, statement, "after: ");
     } else if (point instanceof SwitchPoint.YieldNow) {
       graph.add(new Op.Suspend(resume));
-      graph.bind(resume, comment(statement, "after: "));
+      bind(resume, statement, "after: ");
     } else {
       SwitchPoint.FiberedCall call = (SwitchPoint.FiberedCall) point;
       if (call.receiver() != null && suspends(call.receiver())) {
@@ -653,7 +663,7 @@ public final class Lowerer implements Jumps {
         return;
       }
       graph.add(new Op.Call(machineOf(call), resume));
-      graph.bind(resume, comment(statement, "after: "));
+      bind(resume, statement, "after: ");
       graph.add(resultInto(call.callee(), sink));
     }
   }
@@ -889,8 +899,10 @@ public final class Lowerer implements Jumps {
     return fieldType(name).isPresent();
   }
 
-  private String comment(Tree tree, String prefix) {
+  /** Starts the state at {@code label}, commented with the source line of {@code tree}. */
+  private void bind(Label label, Tree tree, String prefix) {
     long line = method.file().line(tree);
-    return method.file().fileName() + ":" + line + ": " + prefix + method.file().lineText(line);
+    String comment = method.file().fileName() + ":" + line + ": " + prefix + method.file().lineText(line);
+    graph.bind(label, comment, (int) line);
   }
 }

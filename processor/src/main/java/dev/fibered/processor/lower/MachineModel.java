@@ -31,7 +31,7 @@ public record MachineModel(
    */
   public static MachineModel stub(Signature signature, Set<String> identifiersInFile) {
     Namer namer = new Namer(identifiersInFile);
-    MachineNames names = new MachineNames(null, namer.internal("self"), null);
+    MachineNames names = new MachineNames(null, namer.internal("self"), null, null);
     return new MachineModel(signature, null, names, List.of(), List.of(), List.of());
   }
 
@@ -51,6 +51,9 @@ public record MachineModel(
    * @param resultType the boxed result type ({@code Void} for void)
    * @param javadocLink a {@code {@link}} target for the source method
    * @param origin the file and line the method is declared at, {@code Jobs.java:12}
+   * @param hostBinaryName the binary name of the declaring class, {@code p.Outer$Inner}, for stack
+   *     traces
+   * @param fileName the source file's name, {@code Jobs.java}
    * @param suppressedWarnings what {@code @SuppressWarnings} on the method and its enclosing types
    *     silence, in order
    */
@@ -63,6 +66,8 @@ public record MachineModel(
       TypeName resultType,
       String javadocLink,
       String origin,
+      String hostBinaryName,
+      String fileName,
       List<String> suppressedWarnings) {}
 
   /**

@@ -7,5 +7,9 @@ package dev.fibered.processor.lower;
  * @param state the field holding the state number
  * @param self the field holding the receiver, or null for a static method
  * @param result the local that converts a return value to the method's return type
+ * @param source the static field holding the machine's {@code SourceMap}
  */
-public record MachineNames(String state, String self, String result) {}
+public record MachineNames(String state, String self, String result, String source) {
+  /** The generated file's table of generated line to source line, read by every machine in it. */
+  public static final String SOURCE_LINES = "SOURCE_LINES";
+}

@@ -17,27 +17,40 @@ final class StateGraph {
   private final List<Block> blocks = new ArrayList<>();
   private int labels;
   private Block current;
+  private int line;
 
   Label newLabel() {
     return new Label(labels++);
   }
 
-  /** Starts a block at {@code label}; the block before falls through to it by a jump. */
-  void bind(Label label, String comment) {
+  /** The source line the ops added from now on come from. */
+  int line() {
+    return line;
+  }
+
+  void at(int sourceLine) {
+    line = sourceLine;
+  }
+
+  /**
+   * Starts a block at {@code label}, which starts at {@code sourceLine}; the block before falls
+   * through to it by a jump.
+   */
+  void bind(Label label, String comment, int sourceLine) {
     if (current != null && !current.terminated()) {
-      current.ops.add(new Op.Jump(label));
+      current.add(new Op.Jump(label), line);
     }
-    current = new Block(label, comment);
+    current = new Block(label, comment, sourceLine);
     blocks.add(current);
   }
 
   void add(Op op) {
     if (current == null || current.terminated()) {
       // Code after a jump: unreachable, kept in a block of its own that build() drops.
-      current = new Block(newLabel(), "");
+      current = new Block(newLabel(), "", 0);
       blocks.add(current);
     }
-    current.ops.add(op);
+    current.add(op, line);
   }
 
   /** Whether code appended now could run: false right after a jump, return or throw. */
@@ -79,7 +92,9 @@ final class StateGraph {
     }
     List<State> states = new ArrayList<>();
     for (Block b : live) {
-      states.add(new State(numbers.get(b.label), b.comment, List.copyOf(b.ops), numbers));
+      states.add(
+          new State(
+              numbers.get(b.label), b.comment, b.line, List.copyOf(b.ops), List.copyOf(b.lines), numbers));
     }
     return states;
   }
@@ -97,7 +112,9 @@ final class StateGraph {
           Block next = byLabel.get(target);
           if (next != b && next != live.get(0) && references.get(target) == 1) {
             b.ops.remove(b.ops.size() - 1);
+            b.lines.remove(b.lines.size() - 1);
             b.ops.addAll(next.ops);
+            b.lines.addAll(next.lines);
             live.remove(next);
             merged = true;
             break;
@@ -110,11 +127,19 @@ final class StateGraph {
   private static final class Block {
     final Label label;
     final String comment;
+    final int line;
     final List<Op> ops = new ArrayList<>();
+    final List<Integer> lines = new ArrayList<>();
 
-    Block(Label label, String comment) {
+    Block(Label label, String comment, int line) {
       this.label = label;
       this.comment = comment;
+      this.line = line;
+    }
+
+    void add(Op op, int sourceLine) {
+      ops.add(op);
+      lines.add(sourceLine);
     }
 
     boolean terminated() {

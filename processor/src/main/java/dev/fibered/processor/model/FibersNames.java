@@ -13,6 +13,7 @@ public final class FibersNames {
   public static final String FIBER = "dev.fibered.Fiber";
   public static final ClassName FIBER_CLASS = ClassName.get("dev.fibered", "Fiber");
   public static final ClassName MACHINE_CLASS = ClassName.get("dev.fibered", "Machine");
+  public static final ClassName SOURCE_MAP_CLASS = ClassName.get("dev.fibered", "SourceMap");
 
   private FibersNames() {}
 
