@@ -15,6 +15,7 @@ import dev.fibered.processor.discover.HostDiscovery;
 import dev.fibered.processor.emit.FibersFile;
 import dev.fibered.processor.emit.FibersWriter;
 import dev.fibered.processor.emit.TypesUsed;
+import dev.fibered.processor.lower.CheckPolicy;
 import dev.fibered.processor.lower.Lowerer;
 import dev.fibered.processor.lower.MachineModel;
 import dev.fibered.processor.model.FiberedMethod;
@@ -46,6 +47,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
 /**
@@ -73,6 +75,12 @@ public final class FiberedProcessor extends AbstractProcessor {
   private Trees trees;
   private String treesUnavailable;
   private Reporter reporter;
+  private CheckPolicy policy = CheckPolicy.DEFAULT;
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(CheckPolicy.OPTION);
+  }
 
   /**
    * All annotations, so that {@code process} also runs for files whose only {@code @Fibered}
@@ -100,6 +108,36 @@ public final class FiberedProcessor extends AbstractProcessor {
       treesUnavailable = e.getMessage() == null ? e.toString() : e.getMessage();
     }
     reporter = new Reporter(env.getMessager(), trees);
+    readOptions(env.getOptions());
+  }
+
+  /**
+   * Reads {@code -Afibered.*} options. A bad value is an error (the build fails with it) and the
+   * default is used meanwhile, so that no follow-up errors bury it.
+   */
+  private void readOptions(Map<String, String> options) {
+    for (String option : new TreeSet<>(options.keySet())) {
+      if (option.startsWith("fibered.") && !getSupportedOptions().contains(option)) {
+        processingEnv
+            .getMessager()
+            .printMessage(
+                Diagnostic.Kind.ERROR,
+                Messages.unknownOption(option, new TreeSet<>(getSupportedOptions())));
+      }
+    }
+    String checks = options.get(CheckPolicy.OPTION);
+    if (checks != null) {
+      Optional<CheckPolicy> parsed = CheckPolicy.parse(checks);
+      if (parsed.isPresent()) {
+        policy = parsed.get();
+      } else {
+        processingEnv
+            .getMessager()
+            .printMessage(
+                Diagnostic.Kind.ERROR,
+                Messages.badOption(CheckPolicy.OPTION, checks, "default, calls, none or every:N (N >= 1)"));
+      }
+    }
   }
 
   @Override
@@ -242,7 +280,7 @@ public final class FiberedProcessor extends AbstractProcessor {
         SwitchPointFinder finder = new SwitchPointFinder(fibered, reporter, fiberedNames);
         machine =
             Lowerer.lower(
-                fibered, finder, reporter, processingEnv.getElementUtils(), className, signature);
+                fibered, policy, finder, reporter, processingEnv.getElementUtils(), className, signature);
       }
     } catch (RuntimeException e) {
       reporter.error(method, Messages.internalError(e));

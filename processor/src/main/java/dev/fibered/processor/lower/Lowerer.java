@@ -71,6 +71,7 @@ public final class Lowerer implements Jumps {
   private static final String YIELD_DUE = "yieldDue()";
 
   private final FiberedMethod method;
+  private final CheckPolicy policy;
   private final SwitchPointFinder finder;
   private final Reporter reporter;
   private final Elements elements;
@@ -87,8 +88,13 @@ public final class Lowerer implements Jumps {
   private final Map<Tree, Boolean> suspends = new IdentityHashMap<>();
 
   private Lowerer(
-      FiberedMethod method, SwitchPointFinder finder, Reporter reporter, Elements elements) {
+      FiberedMethod method,
+      CheckPolicy policy,
+      SwitchPointFinder finder,
+      Reporter reporter,
+      Elements elements) {
     this.method = method;
+    this.policy = policy;
     this.finder = finder;
     this.reporter = reporter;
     this.elements = elements;
@@ -136,18 +142,20 @@ public final class Lowerer implements Jumps {
   /**
    * Lowers {@code method}, or returns empty if it reported an error.
    *
+   * @param policy where scheduling checks go
    * @param className the name for the machine class, unique in the generated file
    * @param signature the factories' view of the method
    */
   public static Optional<MachineModel> lower(
       FiberedMethod method,
+      CheckPolicy policy,
       SwitchPointFinder finder,
       Reporter reporter,
       Elements elements,
       String className,
       MachineModel.Signature signature) {
     int errorsBefore = reporter.errorCount();
-    Lowerer lowerer = new Lowerer(method, finder, reporter, elements);
+    Lowerer lowerer = new Lowerer(method, policy, finder, reporter, elements);
     List<State> states = lowerer.lowerBody();
     if (reporter.errorCount() > errorsBefore) {
       return Optional.empty();
@@ -169,7 +177,9 @@ public final class Lowerer implements Jumps {
     bind(entry, method.tree().getBody(), "entry: ");
     // The method-entry check resumes after itself: resuming at the check would switch again at
     // once when the slice is tiny, and the fiber would never get past its entry.
-    graph.add(new Op.SuspendIf(CHECK, body));
+    if (policy.checksEntryAndLoops()) {
+      graph.add(new Op.SuspendIf(CHECK, body));
+    }
     bind(body, method.tree().getBody(), "body: ");
     statement(method.tree().getBody());
     if (graph.reachable()) {
@@ -180,15 +190,72 @@ public final class Lowerer implements Jumps {
 
   // ---------------------------------------------------------------- statements
 
+  /** A statement on its own (a loop's or an if's body): the policy may check before it. */
   private void statement(StatementTree tree) {
+    policyCheckBefore(tree, 0);
+    lowerOne(tree);
+  }
+
+  private void lowerOne(StatementTree tree) {
     int outer = graph.line();
     graph.at((int) method.file().line(tree));
     lowerStatement(tree);
     graph.at(outer); // what the enclosing statement adds next (a back-edge, say) is its own
   }
 
+  /** The check the policy puts before the {@code index}-th statement of a block, if any. */
+  private void policyCheckBefore(StatementTree tree, int index) {
+    if (graph.reachable() && policy.checksBefore(tree, index, this::callsPlainMethod)) {
+      Label next = graph.newLabel();
+      int outer = graph.line();
+      graph.at((int) method.file().line(tree));
+      graph.add(new Op.SuspendIf(CHECK, next));
+      bind(next, tree, "");
+      graph.at(outer);
+    }
+  }
+
+  /**
+   * Whether a statement can start a new state: it has a switch point or a checked loop, the policy
+   * checks before it, or the policy checks inside it.
+   */
+  private boolean boundary(StatementTree tree, int index) {
+    return suspends(tree)
+        || policy.checksBefore(tree, index, this::callsPlainMethod)
+        || policy.checksInside(tree, this::callsPlainMethod);
+  }
+
+  /** Whether a statement calls a method, not in a lambda or class body, and is no switch point. */
+  private boolean callsPlainMethod(Tree tree) {
+    if (suspends(tree)) {
+      return false;
+    }
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree node, Void unused) {
+        if (found[0] || node == null) {
+          return null;
+        }
+        switch (node.getKind()) {
+          case LAMBDA_EXPRESSION, CLASS -> {
+            return null;
+          }
+          case METHOD_INVOCATION -> {
+            found[0] = true;
+            return null;
+          }
+          default -> {
+            return super.scan(node, unused);
+          }
+        }
+      }
+    }.scan(tree, null);
+    return found[0];
+  }
+
   private void lowerStatement(StatementTree tree) {
-    if (!suspends(tree)) {
+    if (!suspends(tree) && !policy.checksInside(tree, this::callsPlainMethod)) {
       copy(tree);
       return;
     }
@@ -219,8 +286,7 @@ public final class Lowerer implements Jumps {
     scope.push();
     for (int i = 0; i < statements.size(); i++) {
       List<? extends StatementTree> rest = statements.subList(i, statements.size());
-      if (rest.stream().noneMatch(this::suspends)
-          && rest.stream().anyMatch(s -> s instanceof VariableTree)) {
+      if (noBoundary(statements, i) && rest.stream().anyMatch(s -> s instanceof VariableTree)) {
         graph.add(
             new Op.Statements(
                 printer.statements(rest),
@@ -228,25 +294,41 @@ public final class Lowerer implements Jumps {
         break;
       }
       StatementTree s = statements.get(i);
-      if (s instanceof VariableTree && !suspends(s) && !usedAcrossSwitchPoint((VariableTree) s, rest)) {
+      policyCheckBefore(s, i);
+      if (s instanceof VariableTree
+          && !suspends(s)
+          && !usedAcrossSwitchPoint((VariableTree) s, statements, i)) {
         keepAsJavaLocal((VariableTree) s);
       } else {
-        statement(s);
+        lowerOne(s);
       }
     }
     scope.pop();
   }
 
+  /** Whether no statement of the block from {@code from} on can start a new state. */
+  private boolean noBoundary(List<? extends StatementTree> statements, int from) {
+    for (int i = from; i < statements.size(); i++) {
+      if (boundary(statements.get(i), i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
-   * Whether a local declared first in {@code rest} is named at or after the first statement of
-   * {@code rest} that can suspend. If not, all its uses run in the state it is declared in.
+   * Whether {@code local}, the {@code at}-th statement of a block, is named at or after the first
+   * later statement that can start a new state. If not, all its uses run in the state it is
+   * declared in.
    */
-  private boolean usedAcrossSwitchPoint(VariableTree local, List<? extends StatementTree> rest) {
+  private boolean usedAcrossSwitchPoint(
+      VariableTree local, List<? extends StatementTree> statements, int at) {
     String name = local.getName().toString();
     boolean[] used = {false};
     boolean suspended = false;
-    for (StatementTree s : rest.subList(1, rest.size())) {
-      suspended |= suspends(s);
+    for (int i = at + 1; i < statements.size(); i++) {
+      StatementTree s = statements.get(i);
+      suspended |= boundary(s, i);
       if (suspended) {
         new TreeScanner<Void, Void>() {
           @Override
@@ -622,10 +704,12 @@ public final class Lowerer implements Jumps {
     targets.pop();
   }
 
-  /** The default policy's back-edge check, then round again. */
+  /** The back-edge check (unless the policy is none), then round again. */
   private void backEdgeTo(Label head) {
     if (graph.reachable()) {
-      graph.add(new Op.SuspendIf(CHECK, head));
+      if (policy.checksEntryAndLoops()) {
+        graph.add(new Op.SuspendIf(CHECK, head));
+      }
       graph.add(new Op.Jump(head));
     }
   }

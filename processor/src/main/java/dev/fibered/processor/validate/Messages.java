@@ -12,6 +12,24 @@ public final class Messages {
     return "[Fibered/" + name + "] ";
   }
 
+  public static String badOption(String option, String value, String expected) {
+    return id("BadOption")
+        + "-A"
+        + option
+        + "="
+        + value
+        + " is not a value this option takes; use "
+        + expected;
+  }
+
+  public static String unknownOption(String option, java.util.Collection<String> known) {
+    return id("UnknownOption")
+        + "-A"
+        + option
+        + " is not an option of the Fibered processor; the options are "
+        + String.join(", ", known);
+  }
+
   public static String abstractMethod() {
     return id("AbstractMethod")
         + "a @Fibered method needs a body to turn into a state machine; give it one, or move"
