@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * Foo}, with a static factory of the same name that returns an unstarted {@link Fiber}.
  *
  * <p>The generated machine checks the scheduler's time slice at method entry and on every loop
- * back-edge, so a fiber that never yields by hand is still preempted. Calls to other
+ * back-edge (see {@link #checks()} for the other policies), so a fiber that never yields by hand is
+ * still preempted. Calls to other
  * {@code @Fibered} methods, {@link Fiber#yield()} and {@link Fiber#yieldNow()} are switch points:
  * the fiber may be suspended there and resumed later.
  *
@@ -26,4 +27,15 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
-public @interface Fibered {}
+public @interface Fibered {
+  /**
+   * Where the processor puts scheduling checks in this method, overriding the compilation's
+   * {@code -Afibered.checks} option: {@code "default"} (method entry and loop back-edges), {@code
+   * "calls"} (also before every statement that calls a method), {@code "every:N"} (also before
+   * every N-th statement of a block) or {@code "none"} (only the explicit switch points). Empty,
+   * the default, means the option's policy. Any other value is a compile error.
+   *
+   * @return the check policy of this method, or empty for the compilation's
+   */
+  String checks() default "";
+}

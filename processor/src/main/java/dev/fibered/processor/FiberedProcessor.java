@@ -42,6 +42,8 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -135,7 +137,7 @@ public final class FiberedProcessor extends AbstractProcessor {
             .getMessager()
             .printMessage(
                 Diagnostic.Kind.ERROR,
-                Messages.badOption(CheckPolicy.OPTION, checks, "default, calls, none or every:N (N >= 1)"));
+                Messages.badOption(CheckPolicy.OPTION, checks, CheckPolicy.VALUES));
       }
     }
   }
@@ -280,7 +282,7 @@ public final class FiberedProcessor extends AbstractProcessor {
         SwitchPointFinder finder = new SwitchPointFinder(fibered, reporter, fiberedNames);
         machine =
             Lowerer.lower(
-                fibered, policy, finder, reporter, processingEnv.getElementUtils(), className, signature);
+                fibered, policyOf(method), finder, reporter, processingEnv.getElementUtils(), className, signature);
       }
     } catch (RuntimeException e) {
       reporter.error(method, Messages.internalError(e));
@@ -315,6 +317,39 @@ public final class FiberedProcessor extends AbstractProcessor {
         processingEnv.getElementUtils().getBinaryName(method.host()).toString(),
         file.fileName(),
         suppressedWarnings(element));
+  }
+
+  /** The method's own {@code @Fibered(checks = ...)}, else the compilation's policy. */
+  private CheckPolicy policyOf(ExecutableElement method) {
+    for (AnnotationMirror annotation : method.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) annotation.getAnnotationType().asElement();
+      if (!type.getQualifiedName().contentEquals(FibersNames.FIBERED)) {
+        continue;
+      }
+      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+          annotation.getElementValues().entrySet()) {
+        if (e.getKey().getSimpleName().contentEquals("checks")) {
+          String value = String.valueOf(e.getValue().getValue());
+          if (value.isEmpty()) {
+            return policy;
+          }
+          Optional<CheckPolicy> parsed = CheckPolicy.parse(value);
+          if (parsed.isEmpty()) {
+            processingEnv
+                .getMessager()
+                .printMessage(
+                    Diagnostic.Kind.ERROR,
+                    Messages.badChecks(value, CheckPolicy.VALUES),
+                    method,
+                    annotation,
+                    e.getValue());
+            return policy;
+          }
+          return parsed.get();
+        }
+      }
+    }
+    return policy;
   }
 
   /** Reports a factory whose erased signature another method's factory has already taken. */

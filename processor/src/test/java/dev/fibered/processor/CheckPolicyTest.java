@@ -202,6 +202,63 @@ class CheckPolicyTest {
   }
 
   @Test
+  void aMethodsOwnPolicyOverridesTheOption() throws Exception {
+    JavaFileObject own =
+        source(
+            "p.Work",
+            """
+            package p;
+
+            import dev.fibered.Fibered;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            final class Work {
+              static final List<String> LOG = new ArrayList<>();
+
+              static void log(String entry) {
+                LOG.add(entry);
+              }
+
+              @Fibered(checks = "calls")
+              static void steps(String name) {
+                log(name + ":1");
+                log(name + ":2");
+              }
+            }
+            """);
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new FiberedProcessor())
+            .withOptions("-Afibered.checks=none")
+            .compile(own);
+    assertEquals(List.of("a:1", "b:1", "a:2", "b:2"), interleave(compilation, "steps"));
+  }
+
+  @Test
+  void aBadPolicyOnAMethodIsAnErrorOnItsAnnotation() {
+    JavaFileObject bad =
+        source(
+            "p.Bad",
+            """
+            package p;
+
+            import dev.fibered.Fibered;
+
+            final class Bad {
+              @Fibered(checks = "often")
+              static void m() {}
+            }
+            """);
+    Compilation compilation = Compiler.javac().withProcessors(new FiberedProcessor()).compile(bad);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("[Fibered/BadChecks] checks = \"often\" is not a check policy; use default")
+        .inFile(bad)
+        .onLineContaining("@Fibered(checks = \"often\")");
+  }
+
+  @Test
   void anUnknownValueIsAnError() {
     Compilation compilation = compileWith("-Afibered.checks=sometimes");
     assertThat(compilation).failed();

@@ -27,6 +27,9 @@ public final class CheckPolicy {
   /** The processor option that chooses the policy. */
   public static final String OPTION = "fibered.checks";
 
+  /** What {@link #parse} takes, for messages. */
+  public static final String VALUES = "default, calls, none or every:N (N >= 1)";
+
   public static final CheckPolicy DEFAULT = new CheckPolicy(Kind.DEFAULT, 0);
 
   private enum Kind {

@@ -22,6 +22,15 @@ public final class Messages {
         + expected;
   }
 
+  public static String badChecks(String value, String expected) {
+    return id("BadChecks")
+        + "checks = \""
+        + value
+        + "\" is not a check policy; use "
+        + expected
+        + ", or leave it out for the compilation's -Afibered.checks";
+  }
+
   public static String unknownOption(String option, java.util.Collection<String> known) {
     return id("UnknownOption")
         + "-A"
