@@ -108,22 +108,38 @@ public final class Fiber<T> {
     return Scheduler.currentFiber();
   }
 
-  /** Returns this fiber's name, as given by its factory (by default {@code Class.method}). */
+  /**
+   * Returns this fiber's name.
+   *
+   * @return the name its factory gave it, by default {@code Class.method}
+   */
   public String name() {
     return name;
   }
 
-  /** Returns a number unique to this fiber within this JVM. */
+  /**
+   * Returns this fiber's id.
+   *
+   * @return a number unique to this fiber within this JVM
+   */
   public long id() {
     return id;
   }
 
-  /** Returns true once this fiber has been spawned and until it has completed or failed. */
+  /**
+   * Tells whether this fiber has started and not yet ended.
+   *
+   * @return true once this fiber has been spawned and until it has completed or failed
+   */
   public boolean isAlive() {
     return scheduler != null && !done;
   }
 
-  /** Returns true once this fiber has completed or failed. */
+  /**
+   * Tells whether this fiber has ended.
+   *
+   * @return true once this fiber has completed or failed
+   */
   public boolean isDone() {
     return done;
   }

@@ -369,37 +369,72 @@ public abstract class Machine<T> {
     return element instanceof Character ? (Character) element : ((Number) element).longValue();
   }
 
-  /** As {@link #unboxLong}, for an {@code int} loop variable. */
+  /**
+   * As {@link #unboxLong}, for a {@code int} loop variable.
+   *
+   * @param element the boxed element
+   * @return it as a int
+   */
   protected static int unboxInt(Object element) {
     return element instanceof Character ? (Character) element : ((Number) element).intValue();
   }
 
-  /** As {@link #unboxLong}, for a {@code short} loop variable. */
+  /**
+   * As {@link #unboxLong}, for a {@code short} loop variable.
+   *
+   * @param element the boxed element
+   * @return it as a short
+   */
   protected static short unboxShort(Object element) {
     return ((Number) element).shortValue();
   }
 
-  /** As {@link #unboxLong}, for a {@code byte} loop variable. */
+  /**
+   * As {@link #unboxLong}, for a {@code byte} loop variable.
+   *
+   * @param element the boxed element
+   * @return it as a byte
+   */
   protected static byte unboxByte(Object element) {
     return (Byte) element;
   }
 
-  /** As {@link #unboxLong}, for a {@code float} loop variable. */
+  /**
+   * As {@link #unboxLong}, for a {@code float} loop variable.
+   *
+   * @param element the boxed element
+   * @return it as a float
+   */
   protected static float unboxFloat(Object element) {
     return element instanceof Character ? (Character) element : ((Number) element).floatValue();
   }
 
-  /** As {@link #unboxLong}, for a {@code double} loop variable. */
+  /**
+   * As {@link #unboxLong}, for a {@code double} loop variable.
+   *
+   * @param element the boxed element
+   * @return it as a double
+   */
   protected static double unboxDouble(Object element) {
     return element instanceof Character ? (Character) element : ((Number) element).doubleValue();
   }
 
-  /** As {@link #unboxLong}, for a {@code char} loop variable. */
+  /**
+   * As {@link #unboxLong}, for a {@code char} loop variable.
+   *
+   * @param element the boxed element
+   * @return it as a char
+   */
   protected static char unboxChar(Object element) {
     return (Character) element;
   }
 
-  /** As {@link #unboxLong}, for a {@code boolean} loop variable. */
+  /**
+   * As {@link #unboxLong}, for a {@code boolean} loop variable.
+   *
+   * @param element the boxed element
+   * @return it as a boolean
+   */
   protected static boolean unboxBoolean(Object element) {
     return (Boolean) element;
   }

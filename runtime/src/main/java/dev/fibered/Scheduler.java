@@ -39,17 +39,29 @@ public final class Scheduler {
         slice.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : slice.toNanos();
   }
 
-  /** Returns a scheduler with the default settings (a 10 ms time slice). */
+  /**
+   * Returns a scheduler with the default settings.
+   *
+   * @return a scheduler with a 10 ms time slice
+   */
   public static Scheduler create() {
     return builder().build();
   }
 
-  /** Returns a builder for a scheduler with non-default settings. */
+  /**
+   * Returns a builder for a scheduler with non-default settings.
+   *
+   * @return a builder with the default settings
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the time slice a fiber runs for before a check lets another fiber run. */
+  /**
+   * Returns this scheduler's time slice.
+   *
+   * @return how long a fiber runs before a check lets another fiber run
+   */
   public Duration timeSlice() {
     return Duration.ofNanos(sliceNanos);
   }
@@ -243,7 +255,11 @@ public final class Scheduler {
       return this;
     }
 
-    /** Returns a new scheduler with these settings. */
+    /**
+     * Builds a scheduler.
+     *
+     * @return a new scheduler with these settings
+     */
     public Scheduler build() {
       return new Scheduler(this);
     }
