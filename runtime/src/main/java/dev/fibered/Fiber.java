@@ -1,5 +1,7 @@
 package dev.fibered;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
@@ -33,6 +35,9 @@ public final class Fiber<T> {
 
   private final long id = IDS.incrementAndGet();
   private final String name;
+
+  /** This fiber's own time slice, or 0 to use its scheduler's. */
+  private volatile long ownSliceNanos;
 
   /** The innermost machine: the one a resume goes to. Null once the fiber is done. */
   Machine<?> top;
@@ -106,6 +111,39 @@ public final class Fiber<T> {
    */
   public static Fiber<?> current() {
     return Scheduler.currentFiber();
+  }
+
+  /**
+   * Gives this fiber its own time slice instead of its scheduler's: shorter for a fiber that must
+   * let others in often, longer for a batch job that should be preempted rarely. Generated
+   * factories call this when the method or the compilation asks for a slice ({@code @Fibered(
+   * timeSlice = "2ms")}, {@code -Afibered.timeSlice=2ms}); a later call replaces it.
+   *
+   * @param slice a positive duration; longer than about 292 years counts as forever
+   * @return this fiber
+   * @throws IllegalArgumentException if {@code slice} is zero or negative
+   * @throws IllegalStateException if this fiber has already been spawned
+   */
+  public Fiber<T> withTimeSlice(Duration slice) {
+    if (slice.isNegative() || slice.isZero()) {
+      throw new IllegalArgumentException("time slice must be positive, was " + slice);
+    }
+    if (scheduler != null) {
+      throw new IllegalStateException(this + " has already been spawned: set its time slice before");
+    }
+    ownSliceNanos =
+        slice.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : slice.toNanos();
+    return this;
+  }
+
+  /**
+   * Returns the time slice this fiber asked for with {@link #withTimeSlice}.
+   *
+   * @return its own time slice, or empty if it runs with its scheduler's
+   */
+  public Optional<Duration> timeSlice() {
+    long own = ownSliceNanos;
+    return own == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(own));
   }
 
   /**
@@ -233,8 +271,9 @@ public final class Fiber<T> {
    *
    * @return true if the fiber is done, false if it suspended and wants to run again
    */
-  boolean runSlice(long sliceNanos) {
-    startSlice(sliceNanos);
+  boolean runSlice(long schedulerSliceNanos) {
+    long own = ownSliceNanos;
+    startSlice(own > 0 ? own : schedulerSliceNanos);
     Machine<?> m = top;
     while (true) {
       Object r;

@@ -38,4 +38,16 @@ public @interface Fibered {
    * @return the check policy of this method, or empty for the compilation's
    */
   String checks() default "";
+
+  /**
+   * The time slice this method's fibers ask for, overriding the compilation's {@code
+   * -Afibered.timeSlice} option and their scheduler's slice: a positive whole number with a unit,
+   * {@code ns}, {@code us}, {@code ms} or {@code s} ({@code "500us"}, {@code "2ms"}). Empty, the
+   * default, means the option's hint or, without one, the scheduler's slice. Only fibers started
+   * from this method's factory get it; a call from another fiber runs in that fiber's slice.
+   *
+   * @return the time slice of this method's fibers, or empty
+   * @see Fiber#withTimeSlice
+   */
+  String timeSlice() default "";
 }

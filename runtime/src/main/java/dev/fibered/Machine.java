@@ -68,6 +68,20 @@ public abstract class Machine<T> {
   }
 
   /**
+   * Wraps this machine in an unstarted fiber with its own time slice; the generated factories
+   * call this for a method compiled with a time-slice hint.
+   *
+   * @param name a name for diagnostics, such as {@code "Jobs.sum"}
+   * @param timeSliceNanos the fiber's own time slice in nanoseconds, positive
+   * @return an unstarted fiber
+   * @throws IllegalStateException if this machine was already started
+   * @see Fiber#withTimeSlice
+   */
+  public final Fiber<T> asFiber(String name, long timeSliceNanos) {
+    return Fiber.of(name, this).withTimeSlice(java.time.Duration.ofNanos(timeSliceNanos));
+  }
+
+  /**
    * Checks a receiver for null, as calling an instance method on it would.
    *
    * @param <R> the receiver's type

@@ -7,6 +7,7 @@ import static dev.fibered.TestLogs.sequence;
 
 import static dev.fibered.TestMachines.fiber;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fibered.TestMachines.CheckLoop;
@@ -14,6 +15,7 @@ import dev.fibered.TestMachines.Steps;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -94,6 +96,50 @@ class TimeSliceTest {
     assertEquals(0, b.suspensions);
     assertEquals(20_000, fa.result());
     assertEquals(20_000, fb.result());
+  }
+
+  @Test
+  void aFibersOwnSliceWinsOverItsSchedulers() {
+    Scheduler s = Scheduler.builder().timeSlice(ONE_HOUR).build();
+    List<String> log = new ArrayList<>();
+    CheckLoop a = new CheckLoop("a", 200, log);
+    CheckLoop b = new CheckLoop("b", 200, log);
+    Fiber<Integer> fa = s.spawn(fiber("a", a).withTimeSlice(ONE_NANO));
+    Fiber<Integer> fb = s.spawn(fiber("b", b).withTimeSlice(ONE_NANO));
+
+    s.run();
+
+    assertEquals(alternating("a", "b", 200), log);
+    assertEquals(Optional.of(ONE_NANO), fa.timeSlice());
+    assertEquals(200, fb.result());
+  }
+
+  @Test
+  void aFiberWithoutItsOwnSliceUsesTheSchedulers() {
+    Scheduler s = Scheduler.builder().timeSlice(ONE_NANO).build();
+    List<String> log = new ArrayList<>();
+    Fiber<Integer> fa = s.spawn(fiber("a", new CheckLoop("a", 200, log)).withTimeSlice(ONE_HOUR));
+    Fiber<Integer> fb = s.spawn(fiber("b", new CheckLoop("b", 200, log)));
+
+    s.run();
+
+    // "a" keeps its hour-long slice; "b" gets 1 ns and hands back at its first check.
+    List<String> expected = sequence("a", 200);
+    expected.addAll(sequence("b", 200));
+    assertEquals(expected, log);
+    assertEquals(Optional.empty(), fb.timeSlice());
+    assertEquals(200, fa.result());
+  }
+
+  @Test
+  void anOwnSliceMustBePositiveAndSetBeforeSpawning() {
+    Fiber<Integer> f = fiber("a", new CheckLoop("a", 1, new ArrayList<>()));
+    assertThrows(IllegalArgumentException.class, () -> f.withTimeSlice(Duration.ZERO));
+    assertThrows(IllegalArgumentException.class, () -> f.withTimeSlice(Duration.ofMillis(-1)));
+    Scheduler.create().spawn(f);
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> f.withTimeSlice(ONE_NANO));
+    assertTrue(e.getMessage().contains("already been spawned"), e.getMessage());
   }
 
   @Test

@@ -15,7 +15,6 @@ import dev.fibered.processor.discover.HostDiscovery;
 import dev.fibered.processor.emit.FibersFile;
 import dev.fibered.processor.emit.FibersWriter;
 import dev.fibered.processor.emit.TypesUsed;
-import dev.fibered.processor.lower.CheckPolicy;
 import dev.fibered.processor.lower.Lowerer;
 import dev.fibered.processor.lower.MachineModel;
 import dev.fibered.processor.model.FiberedMethod;
@@ -42,14 +41,11 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
-import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
 /**
@@ -77,11 +73,11 @@ public final class FiberedProcessor extends AbstractProcessor {
   private Trees trees;
   private String treesUnavailable;
   private Reporter reporter;
-  private CheckPolicy policy = CheckPolicy.DEFAULT;
+  private Settings settings;
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(CheckPolicy.OPTION);
+    return Settings.OPTIONS;
   }
 
   /**
@@ -110,36 +106,7 @@ public final class FiberedProcessor extends AbstractProcessor {
       treesUnavailable = e.getMessage() == null ? e.toString() : e.getMessage();
     }
     reporter = new Reporter(env.getMessager(), trees);
-    readOptions(env.getOptions());
-  }
-
-  /**
-   * Reads {@code -Afibered.*} options. A bad value is an error (the build fails with it) and the
-   * default is used meanwhile, so that no follow-up errors bury it.
-   */
-  private void readOptions(Map<String, String> options) {
-    for (String option : new TreeSet<>(options.keySet())) {
-      if (option.startsWith("fibered.") && !getSupportedOptions().contains(option)) {
-        processingEnv
-            .getMessager()
-            .printMessage(
-                Diagnostic.Kind.ERROR,
-                Messages.unknownOption(option, new TreeSet<>(getSupportedOptions())));
-      }
-    }
-    String checks = options.get(CheckPolicy.OPTION);
-    if (checks != null) {
-      Optional<CheckPolicy> parsed = CheckPolicy.parse(checks);
-      if (parsed.isPresent()) {
-        policy = parsed.get();
-      } else {
-        processingEnv
-            .getMessager()
-            .printMessage(
-                Diagnostic.Kind.ERROR,
-                Messages.badOption(CheckPolicy.OPTION, checks, CheckPolicy.VALUES));
-      }
-    }
+    settings = new Settings(env.getOptions(), env.getMessager());
   }
 
   @Override
@@ -282,7 +249,7 @@ public final class FiberedProcessor extends AbstractProcessor {
         SwitchPointFinder finder = new SwitchPointFinder(fibered, reporter, fiberedNames);
         machine =
             Lowerer.lower(
-                fibered, policyOf(method), finder, reporter, processingEnv.getElementUtils(), className, signature);
+                fibered, settings.checks(method), finder, reporter, processingEnv.getElementUtils(), className, signature);
       }
     } catch (RuntimeException e) {
       reporter.error(method, Messages.internalError(e));
@@ -316,40 +283,8 @@ public final class FiberedProcessor extends AbstractProcessor {
         file.fileName() + ":" + file.line(tree),
         processingEnv.getElementUtils().getBinaryName(method.host()).toString(),
         file.fileName(),
+        settings.timeSliceNanos(element),
         suppressedWarnings(element));
-  }
-
-  /** The method's own {@code @Fibered(checks = ...)}, else the compilation's policy. */
-  private CheckPolicy policyOf(ExecutableElement method) {
-    for (AnnotationMirror annotation : method.getAnnotationMirrors()) {
-      TypeElement type = (TypeElement) annotation.getAnnotationType().asElement();
-      if (!type.getQualifiedName().contentEquals(FibersNames.FIBERED)) {
-        continue;
-      }
-      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
-          annotation.getElementValues().entrySet()) {
-        if (e.getKey().getSimpleName().contentEquals("checks")) {
-          String value = String.valueOf(e.getValue().getValue());
-          if (value.isEmpty()) {
-            return policy;
-          }
-          Optional<CheckPolicy> parsed = CheckPolicy.parse(value);
-          if (parsed.isEmpty()) {
-            processingEnv
-                .getMessager()
-                .printMessage(
-                    Diagnostic.Kind.ERROR,
-                    Messages.badChecks(value, CheckPolicy.VALUES),
-                    method,
-                    annotation,
-                    e.getValue());
-            return policy;
-          }
-          return parsed.get();
-        }
-      }
-    }
-    return policy;
   }
 
   /** Reports a factory whose erased signature another method's factory has already taken. */

@@ -253,7 +253,8 @@ class CheckPolicyTest {
     Compilation compilation = Compiler.javac().withProcessors(new FiberedProcessor()).compile(bad);
     assertThat(compilation).failed();
     assertThat(compilation)
-        .hadErrorContaining("[Fibered/BadChecks] checks = \"often\" is not a check policy; use default")
+        .hadErrorContaining(
+            "[Fibered/BadSetting] checks = \"often\" is not a value @Fibered takes there; use default")
         .inFile(bad)
         .onLineContaining("@Fibered(checks = \"often\")");
   }
@@ -279,6 +280,6 @@ class CheckPolicyTest {
     Compilation compilation = compileWith("-Afibered.check=none");
     assertThat(compilation).failed();
     assertThat(compilation)
-        .hadErrorContaining("[Fibered/UnknownOption] -Afibered.check is not an option of the Fibered processor; the options are fibered.checks");
+        .hadErrorContaining("[Fibered/UnknownOption] -Afibered.check is not an option of the Fibered processor; the options are fibered.checks, fibered.timeSlice");
   }
 }

@@ -138,11 +138,18 @@ public final class FibersWriter {
         .addCode(
             machine.isStub()
                 ? notGenerated(machine)
-                : CodeBlock.of(
-                    "return new $L($L).asFiber($S);\n",
-                    machine.className(),
-                    arguments(machine),
-                    signature.fiberName()))
+                : signature.timeSliceNanos() > 0
+                    ? CodeBlock.of(
+                        "return new $L($L).asFiber($S, $LL);\n",
+                        machine.className(),
+                        arguments(machine),
+                        signature.fiberName(),
+                        signature.timeSliceNanos())
+                    : CodeBlock.of(
+                        "return new $L($L).asFiber($S);\n",
+                        machine.className(),
+                        arguments(machine),
+                        signature.fiberName()))
         .build();
   }
 

@@ -54,6 +54,7 @@ public record MachineModel(
    * @param hostBinaryName the binary name of the declaring class, {@code p.Outer$Inner}, for stack
    *     traces
    * @param fileName the source file's name, {@code Jobs.java}
+   * @param timeSliceNanos the time slice the method's fibers ask for, or 0 for their scheduler's
    * @param suppressedWarnings what {@code @SuppressWarnings} on the method and its enclosing types
    *     silence, in order
    */
@@ -68,6 +69,7 @@ public record MachineModel(
       String origin,
       String hostBinaryName,
       String fileName,
+      long timeSliceNanos,
       List<String> suppressedWarnings) {}
 
   /**

@@ -22,13 +22,15 @@ public final class Messages {
         + expected;
   }
 
-  public static String badChecks(String value, String expected) {
-    return id("BadChecks")
-        + "checks = \""
+  public static String badSetting(String element, String value, String expected) {
+    return id("BadSetting")
+        + element
+        + " = \""
         + value
-        + "\" is not a check policy; use "
+        + "\" is not a value @Fibered takes there; use "
         + expected
-        + ", or leave it out for the compilation's -Afibered.checks";
+        + ", or leave it out for the compilation's -Afibered."
+        + element;
   }
 
   public static String unknownOption(String option, java.util.Collection<String> known) {
