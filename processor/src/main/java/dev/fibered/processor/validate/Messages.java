@@ -104,7 +104,7 @@ public final class Messages {
     return id("OverridableMethod")
         + "a @Fibered instance method that can be overridden is not supported yet (a call from"
         + " fibered code would not dispatch to the override); make the method or its class"
-        + " final, or make the method static";
+        + " final, or make the method private or static";
   }
 
   public static String lambda() {
@@ -174,8 +174,9 @@ public final class Messages {
 
   public static String patternBinding() {
     return id("PatternBinding")
-        + "a pattern variable in a condition that guards a switch point is not supported yet;"
-        + " cast to a local variable of the pattern's type instead";
+        + "a pattern variable that lives beyond its statement (as after"
+        + " 'if (!(o instanceof T t)) return;') or in a condition that guards a switch point is"
+        + " not supported yet; cast to a local variable of the pattern's type instead";
   }
 
   public static String switchPointInExpression() {
