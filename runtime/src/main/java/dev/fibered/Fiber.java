@@ -1,6 +1,7 @@
 package dev.fibered;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,6 +55,12 @@ public final class Fiber<T> {
 
   private Throwable callFailure;
 
+  /** Set by {@link Scheduler#park}: off the run queue until woken. Only the running thread. */
+  boolean parked;
+
+  /** Fibers of the same scheduler waiting in {@link #join()} for this one. Only the running thread. */
+  private List<Fiber<?>> joiners;
+
   /** The last exception whose stack trace was recovered, so that callers do not redo it. */
   private Throwable traced;
 
@@ -103,6 +110,32 @@ public final class Fiber<T> {
    * <p>Outside {@code @Fibered} code this returns at once.
    */
   public static void yieldNow() {}
+
+  /**
+   * A switch point for {@code @Fibered} code: suspends this fiber for at least {@code duration}
+   * while the scheduler runs the others. The fiber then waits its turn in the run queue like any
+   * other, so it may resume later than asked, never sooner. A zero or negative duration lets the
+   * other runnable fibers run first, like {@link #yieldNow()}.
+   *
+   * <p>Called outside {@code @Fibered} code (a plain method, or a {@code @Fibered} method called
+   * directly), it blocks the calling thread instead, as {@link Thread#sleep(long)} does; if the
+   * thread is interrupted it returns early with its interrupt status set.
+   *
+   * @param duration how long to sleep
+   */
+  @Fibered
+  public static void sleep(Duration duration) {
+    long nanos = duration.toNanos();
+    long deadline = System.nanoTime() + nanos;
+    try {
+      while (nanos > 0) {
+        Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        nanos = deadline - System.nanoTime();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 
   /**
    * Returns the fiber running on the current thread.
@@ -185,13 +218,18 @@ public final class Fiber<T> {
   /**
    * Waits until this fiber is done.
    *
-   * <p>If the fiber's scheduler is idle, the calling thread runs the scheduler (all its fibers, not
+   * <p>In {@code @Fibered} code this is a switch point: the calling fiber is suspended until this
+   * one ends, and the other fibers run meanwhile. Both fibers must belong to the same scheduler.
+   *
+   * <p>Outside {@code @Fibered} code, if the fiber's scheduler is idle, the calling thread runs the scheduler (all its fibers, not
    * only this one) until this fiber is done. If the scheduler is running on another thread, the
    * calling thread blocks until it finishes this fiber.
    *
-   * @throws IllegalStateException if the fiber was never spawned, or if called on the thread that
-   *     runs its scheduler (it would wait for itself)
+   * @throws IllegalStateException if the fiber was never spawned; from plain code, if called on the
+   *     thread that runs its scheduler (it would wait for itself); from a fiber, if the fiber joins
+   *     itself or a fiber of another scheduler
    */
+  @Fibered
   public void join() {
     if (done) {
       return;
@@ -207,13 +245,21 @@ public final class Fiber<T> {
   /**
    * Returns this fiber's result, waiting for it as {@link #join()} does.
    *
+   * <p>In {@code @Fibered} code this is a switch point, as {@link #join()} is.
+   *
    * @return the value the fiber's method returned (null for void methods)
    * @throws RuntimeException the fiber's own unchecked exception, rethrown as it is
    * @throws Error the fiber's own error, rethrown as it is
    * @throws CompletionException wrapping the fiber's checked exception
    */
+  @Fibered
   public T result() {
     join();
+    return outcome();
+  }
+
+  /** The outcome of a fiber that is done: its value, or its exception as {@link #result()} throws it. */
+  T outcome() {
     Throwable t = failure;
     if (t == null) {
       return value;
@@ -325,7 +371,26 @@ public final class Fiber<T> {
     top = null;
     traced = null;
     done = true;
+    if (joiners != null) {
+      for (Fiber<?> waiting : joiners) {
+        scheduler.wake(waiting);
+      }
+      joiners = null;
+    }
     scheduler.fiberFinished();
+  }
+
+  /** The scheduler this fiber was spawned on, or null while unstarted. */
+  Scheduler scheduler() {
+    return scheduler;
+  }
+
+  /** Wakes {@code waiting}, parked by the caller, when this fiber ends. */
+  void addJoiner(Fiber<?> waiting) {
+    if (joiners == null) {
+      joiners = new java.util.ArrayList<>(2);
+    }
+    joiners.add(waiting);
   }
 
   Object takeCallOutcome() throws Throwable {

@@ -28,7 +28,7 @@ final class FiberTraces {
       if (frame.getClassName().equals(machineClass) && frame.getMethodName().equals("resume")) {
         StackTraceElement own = thrower.sourceFrame(Math.max(frame.getLineNumber(), 0));
         if (own == null) {
-          return;
+          own = frame; // the runtime's own machines (sleep, join, channels) show as they are
         }
         List<StackTraceElement> recovered = new ArrayList<>(trace.length + 8);
         for (int j = 0; j < i; j++) {

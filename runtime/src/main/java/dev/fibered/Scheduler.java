@@ -2,7 +2,11 @@ package dev.fibered;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs fibers on the thread that calls {@link #run()}, one time slice at a time, round robin: the
@@ -33,6 +37,36 @@ public final class Scheduler {
 
   private Fiber<?> current;
 
+  /**
+   * Fibers waiting to be woken ({@link Fiber#sleep}, {@link Fiber#join()} from a fiber, a {@link
+   * Channel}); they are in no queue until {@link #wake} puts them back. Only the running thread.
+   */
+  private final Set<Fiber<?>> parked = new LinkedHashSet<>();
+
+  /** Wake-ups due at a time, earliest first. Only the running thread. */
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+
+  private long timerSequence;
+
+  /** A fiber to wake at {@code deadline} (System.nanoTime()); ties in the order they were set. */
+  private static final class Timer implements Comparable<Timer> {
+    final long deadline;
+    final long sequence;
+    final Fiber<?> fiber;
+
+    Timer(long deadline, long sequence, Fiber<?> fiber) {
+      this.deadline = deadline;
+      this.sequence = sequence;
+      this.fiber = fiber;
+    }
+
+    @Override
+    public int compareTo(Timer other) {
+      int byTime = Long.compare(deadline - other.deadline, 0); // nanoTime may wrap
+      return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+    }
+  }
+
   private Scheduler(Builder builder) {
     Duration slice = builder.timeSlice;
     this.sliceNanos =
@@ -55,6 +89,16 @@ public final class Scheduler {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns the scheduler running on the current thread, so that a fiber can spawn others beside
+   * itself.
+   *
+   * @return the scheduler whose fiber is running on this thread, or null outside a fiber
+   */
+  public static Scheduler current() {
+    return RUNNING_HERE.get();
   }
 
   /**
@@ -112,6 +156,47 @@ public final class Scheduler {
   static Fiber<?> currentFiber() {
     Scheduler s = RUNNING_HERE.get();
     return s == null ? null : s.current;
+  }
+
+  /** The scheduler's clock, in {@link System#nanoTime()} units. */
+  long nanoTime() {
+    return System.nanoTime();
+  }
+
+  /**
+   * Takes the running fiber off the run queue when its machine returns SUSPEND; it runs again once
+   * {@link #wake} is called for it. Only on the running thread, from the fiber itself.
+   */
+  void park(Fiber<?> fiber) {
+    checkRunningThread();
+    fiber.parked = true;
+  }
+
+  /** Parks the fiber and wakes it at {@code deadline}, in {@link #nanoTime()} units. */
+  void parkUntil(Fiber<?> fiber, long deadline) {
+    park(fiber);
+    timers.add(new Timer(deadline, timerSequence++, fiber));
+  }
+
+  /**
+   * Puts a parked fiber back on the run queue; does nothing if it is not parked (already woken).
+   * Only on the running thread.
+   */
+  void wake(Fiber<?> fiber) {
+    checkRunningThread();
+    if (fiber.parked) {
+      fiber.parked = false;
+      parked.remove(fiber);
+      runQueue.addLast(fiber);
+    }
+  }
+
+  private void checkRunningThread() {
+    if (RUNNING_HERE.get() != this) {
+      throw new IllegalStateException(
+          "fibers of this scheduler can only be woken or parked on the thread that runs it; "
+              + "a Channel, join or sleep works between fibers of one scheduler");
+    }
   }
 
   /** Called by the running fiber's checks: is there anyone to switch to? */
@@ -196,15 +281,27 @@ public final class Scheduler {
     RUNNING_HERE.set(this);
     try {
       while (until == null || !until.isDone()) {
+        wakeDueTimers();
         Fiber<?> f = runQueue.pollFirst();
         if (f == null) {
-          break;
+          if (timers.isEmpty()) {
+            if (!parked.isEmpty()) {
+              throw deadlock();
+            }
+            break;
+          }
+          sleepUntil(timers.peek().deadline);
+          continue;
         }
         current = f;
         boolean finished = f.runSlice(sliceNanos);
         current = null;
         if (!finished) {
-          runQueue.addLast(f);
+          if (f.parked) {
+            parked.add(f);
+          } else {
+            runQueue.addLast(f);
+          }
         }
       }
     } finally {
@@ -215,6 +312,40 @@ public final class Scheduler {
         lock.notifyAll(); // a joiner whose fiber is not done yet takes over
       }
     }
+  }
+
+  private void wakeDueTimers() {
+    if (timers.isEmpty()) {
+      return;
+    }
+    long now = nanoTime();
+    while (!timers.isEmpty() && timers.peek().deadline - now <= 0) {
+      wake(timers.poll().fiber);
+    }
+  }
+
+  /** Nothing can run before {@code deadline}: the thread waits for it. */
+  private void sleepUntil(long deadline) {
+    long delay;
+    while ((delay = deadline - nanoTime()) > 0) {
+      LockSupport.parkNanos(this, delay);
+    }
+  }
+
+  /** Every fiber left waits for another (or for a channel no one will use): none can go on. */
+  private IllegalStateException deadlock() {
+    StringBuilder message =
+        new StringBuilder("deadlock: ")
+            .append(parked.size())
+            .append(parked.size() == 1 ? " fiber waits" : " fibers wait")
+            .append(" for something no running fiber will do:");
+    for (Fiber<?> f : parked) {
+      message.append("\n  ").append(f);
+      for (StackTraceElement frame : f.stackTrace()) {
+        message.append("\n    at ").append(frame);
+      }
+    }
+    return new IllegalStateException(message.toString());
   }
 
   /** Makes the calling thread the runner. Caller holds {@link #lock}. */

@@ -52,6 +52,10 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 
 /**
@@ -507,7 +511,12 @@ public final class Lowerer implements Jumps {
       Optional<SwitchPoint> rhs = wholeSwitchPoint(assign.getExpression());
       // Java reads the variable before the call; that order holds only for a local, which the
       // call cannot change.
-      if (rhs.isPresent() && isLocal(assign.getVariable())) {
+      // A callee's type variable is inferred from an assignment's target, never in a compound.
+      boolean inferred =
+          rhs.isPresent()
+              && rhs.get() instanceof SwitchPoint.FiberedCall
+              && mentionsTypeVariable(((SwitchPoint.FiberedCall) rhs.get()).callee().getReturnType());
+      if (rhs.isPresent() && isLocal(assign.getVariable()) && !inferred) {
         String op = Operators.of(assign.getKind());
         switchPoint(rhs.get(), tree, Sink.assign(printer.expression(assign.getVariable()), op));
         return;
@@ -783,8 +792,11 @@ public final class Lowerer implements Jumps {
   /** Reads the callee's outcome in the state after the call; rethrows its exception. */
   private Op resultInto(ExecutableElement callee, Sink sink) {
     TypeName calleeType = TypeName.get(callee.getReturnType());
+    // A type variable of the callee (Fiber<T>.result()) cannot be named here: the target's type
+    // decides, as it does for the source call.
+    boolean inferred = mentionsTypeVariable(callee.getReturnType());
     Code read =
-        calleeType.equals(TypeName.VOID)
+        calleeType.equals(TypeName.VOID) || inferred
             ? new Code().text("result()")
             : new Code().text("this.<").type(calleeType.box()).text(">result()");
     if (sink.isReturn()) {
@@ -800,6 +812,23 @@ public final class Lowerer implements Jumps {
     }
     Code code = new Code().append(sink.target()).text(" " + sink.operator() + " ").append(read);
     return new Op.Statements(code.text(";"), false);
+  }
+
+  private static boolean mentionsTypeVariable(TypeMirror type) {
+    switch (type.getKind()) {
+      case TYPEVAR:
+        return true;
+      case ARRAY:
+        return mentionsTypeVariable(((ArrayType) type).getComponentType());
+      case DECLARED:
+        return ((DeclaredType) type).getTypeArguments().stream().anyMatch(Lowerer::mentionsTypeVariable);
+      case WILDCARD:
+        WildcardType w = (WildcardType) type;
+        return (w.getExtendsBound() != null && mentionsTypeVariable(w.getExtendsBound()))
+            || (w.getSuperBound() != null && mentionsTypeVariable(w.getSuperBound()));
+      default:
+        return false;
+    }
   }
 
   /** The switch point that {@code expr} is as a whole (parentheses aside), if any. */

@@ -1,0 +1,114 @@
+package dev.fibered;
+
+import java.time.Duration;
+
+/**
+ * The machines of {@link Fiber}'s own suspending methods ({@link Fiber#sleep}, {@link
+ * Fiber#join()}, {@link Fiber#result()}), written by hand to the contract of generated {@code
+ * FooFibers} classes: where {@code @Fibered} code calls one of them, the processor pushes the
+ * machine from here, as it does for any {@code @Fibered} callee. Not meant to be called by hand.
+ */
+public final class FiberFibers {
+  private FiberFibers() {}
+
+  /**
+   * The machine of {@link Fiber#sleep}.
+   *
+   * @param duration how long to sleep
+   * @return an unstarted machine
+   */
+  public static Machine<Void> sleep$machine(Duration duration) {
+    return new SleepMachine(duration.toNanos());
+  }
+
+  /**
+   * The machine of {@link Fiber#join()}.
+   *
+   * @param self the fiber to wait for
+   * @return an unstarted machine
+   */
+  public static Machine<Void> join$machine(Fiber<?> self) {
+    return new JoinMachine<>(self, false);
+  }
+
+  /**
+   * The machine of {@link Fiber#result()}.
+   *
+   * @param <T> the fiber's result type
+   * @param self the fiber to wait for
+   * @return an unstarted machine
+   */
+  public static <T> Machine<T> result$machine(Fiber<T> self) {
+    return new JoinMachine<>(self, true);
+  }
+
+  private static final class SleepMachine extends Machine<Void> {
+    private final long nanos;
+    private boolean slept;
+
+    SleepMachine(long nanos) {
+      this.nanos = nanos;
+    }
+
+    @Override
+    protected Object resume() {
+      if (slept) {
+        return null;
+      }
+      slept = true;
+      Scheduler scheduler = fiber.scheduler();
+      if (nanos > 0) {
+        scheduler.parkUntil(fiber, scheduler.nanoTime() + nanos);
+      }
+      return SUSPEND; // a non-positive duration: back of the queue, as yieldNow
+    }
+  }
+
+  /**
+   * Waits for {@code target}; then returns nothing, or its outcome for {@code result()}.
+   *
+   * @param <R> the machine's result: Void for join, the target's result type for result
+   */
+  private static final class JoinMachine<R> extends Machine<R> {
+    private final Fiber<?> target;
+    private final boolean wantsResult;
+    private boolean waited;
+
+    JoinMachine(Fiber<?> target, boolean wantsResult) {
+      this.target = receiver(target);
+      this.wantsResult = wantsResult;
+    }
+
+    @Override
+    protected Object resume() {
+      if (!waited && !target.isDone()) {
+        waitForTarget();
+        waited = true;
+        return SUSPEND;
+      }
+      return wantsResult ? target.outcome() : null;
+    }
+
+    private void waitForTarget() {
+      Fiber<?> me = fiber;
+      if (target == me) {
+        throw new IllegalStateException(me + " cannot join itself: it would wait forever");
+      }
+      Scheduler scheduler = target.scheduler();
+      if (scheduler == null) {
+        throw new IllegalStateException(
+            target + " was never spawned: pass it to Scheduler.spawn before joining it");
+      }
+      if (scheduler != me.scheduler()) {
+        throw new IllegalStateException(
+            me
+                + " cannot join "
+                + target
+                + ", a fiber of another scheduler: a fiber can only wait for fibers of its own"
+                + " scheduler");
+      }
+      target.addJoiner(me);
+      scheduler.park(me);
+    }
+  }
+}
