@@ -1,0 +1,255 @@
+package dev.fibered;
+
+import java.util.ArrayDeque;
+import java.util.Objects;
+
+/**
+ * A queue that fibers use to hand values to each other: {@link #send} waits while the channel is
+ * full and {@link #receive} while it is empty, suspending only the calling fiber. Values arrive in
+ * the order they were sent, each to exactly one receiver; waiting senders and receivers are served
+ * first come, first served.
+ *
+ * <ul>
+ *   <li>{@link #rendezvous()}: no buffer; a send completes when a receiver takes the value.
+ *   <li>{@link #bounded(int)}: up to {@code capacity} values wait in the channel.
+ *   <li>{@link #unbounded()}: sends never wait.
+ * </ul>
+ *
+ * <p>{@link #close()} ends the channel: later sends fail, receivers still get what was sent before
+ * and then fail, and fibers waiting in {@code send} or {@code receive} fail at once, so no fiber
+ * waits forever on a closed channel and no sent value is silently lost (a send that fails did not
+ * deliver its value). The failure is a {@link ChannelClosedException}.
+ *
+ * <p>In {@code @Fibered} code {@code send} and {@code receive} are switch points. Called from plain
+ * code they complete only if they need not wait and throw {@link IllegalStateException} otherwise;
+ * {@link #trySend} and {@link #tryReceive} never wait.
+ *
+ * <p>Thread-safety: a channel serves the fibers of one scheduler, on the thread that runs it. Null
+ * values are not allowed.
+ *
+ * @param <T> the type of the values
+ */
+public final class Channel<T> {
+  private final int capacity;
+  private final ArrayDeque<T> buffer = new ArrayDeque<>();
+  private final ArrayDeque<Waiter<T>> senders = new ArrayDeque<>();
+  private final ArrayDeque<Waiter<T>> receivers = new ArrayDeque<>();
+  private boolean closed;
+
+  /** A fiber waiting in send (with its value) or receive (for a value). */
+  static final class Waiter<T> {
+    final Fiber<?> fiber;
+    T value;
+    boolean done;
+    boolean closed;
+
+    Waiter(Fiber<?> fiber, T value) {
+      this.fiber = fiber;
+      this.value = value;
+    }
+  }
+
+  private Channel(int capacity) {
+    this.capacity = capacity;
+  }
+
+  /**
+   * Returns a channel without a buffer: each send waits until a receiver takes its value.
+   *
+   * @param <T> the type of the values
+   * @return a new open channel
+   */
+  public static <T> Channel<T> rendezvous() {
+    return new Channel<>(0);
+  }
+
+  /**
+   * Returns a channel that holds up to {@code capacity} values; a send waits only when it is full.
+   *
+   * @param <T> the type of the values
+   * @param capacity how many values may wait in the channel, at least 1
+   * @return a new open channel
+   * @throws IllegalArgumentException if {@code capacity} is less than 1
+   */
+  public static <T> Channel<T> bounded(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException(
+          "capacity must be at least 1, was " + capacity + "; use rendezvous() for none");
+    }
+    return new Channel<>(capacity);
+  }
+
+  /**
+   * Returns a channel whose sends never wait.
+   *
+   * @param <T> the type of the values
+   * @return a new open channel
+   */
+  public static <T> Channel<T> unbounded() {
+    return new Channel<>(Integer.MAX_VALUE);
+  }
+
+  /**
+   * Sends a value, waiting while the channel is full (for a rendezvous channel: until a receiver
+   * takes it). A switch point in {@code @Fibered} code.
+   *
+   * @param value the value, not null
+   * @throws ChannelClosedException if the channel is closed, or is closed while this waits (the
+   *     value is then not delivered)
+   * @throws IllegalStateException if called from plain code and the send would have to wait
+   */
+  @Fibered
+  public void send(T value) {
+    if (!trySend(value)) {
+      throw new IllegalStateException(
+          "send on " + this + " would wait: call it from @Fibered code, or use trySend");
+    }
+  }
+
+  /**
+   * Receives the next value, waiting while the channel is empty. A switch point in {@code
+   * @Fibered} code.
+   *
+   * @return the value
+   * @throws ChannelClosedException if the channel is closed and empty, or is closed while this
+   *     waits
+   * @throws IllegalStateException if called from plain code and the receive would have to wait
+   */
+  @Fibered
+  public T receive() {
+    T value = tryReceive();
+    if (value == null) {
+      throw new IllegalStateException(
+          "receive on " + this + " would wait: call it from @Fibered code, or use tryReceive");
+    }
+    return value;
+  }
+
+  /**
+   * Receives the next value, waiting while the channel is empty, or returns null once the channel
+   * is closed and empty: the loop {@code for (T v = ch.receiveOrNull(); v != null; v =
+   * ch.receiveOrNull())} drains a channel until its sender closes it. A switch point in {@code
+   * @Fibered} code.
+   *
+   * @return the value, or null if the channel is closed and empty
+   * @throws IllegalStateException if called from plain code and the receive would have to wait
+   */
+  @Fibered
+  public T receiveOrNull() {
+    return isDrained() ? null : receive();
+  }
+
+  /**
+   * Sends a value if that needs no wait: a receiver is waiting, or the buffer has room.
+   *
+   * @param value the value, not null
+   * @return true if the value was delivered or buffered, false if the send would have to wait
+   * @throws ChannelClosedException if the channel is closed
+   */
+  public boolean trySend(T value) {
+    Objects.requireNonNull(value, "value");
+    if (closed) {
+      throw new ChannelClosedException("send on closed " + this);
+    }
+    Waiter<T> receiver = receivers.pollFirst();
+    if (receiver != null) {
+      receiver.value = value;
+      receiver.done = true;
+      wake(receiver);
+      return true;
+    }
+    if (buffer.size() < capacity) {
+      buffer.addLast(value);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Receives a value if one is there: buffered, or offered by a waiting sender.
+   *
+   * @return the value, or null if the receive would have to wait
+   * @throws ChannelClosedException if the channel is closed and empty
+   */
+  public T tryReceive() {
+    T value = buffer.pollFirst();
+    Waiter<T> sender = senders.pollFirst();
+    if (value == null && sender != null) {
+      value = sender.value;
+    } else if (sender != null) {
+      buffer.addLast(sender.value); // the room just made goes to the longest-waiting sender
+    }
+    if (sender != null) {
+      sender.done = true;
+      wake(sender);
+    }
+    if (value == null && closed) {
+      throw new ChannelClosedException("receive on closed and empty " + this);
+    }
+    return value;
+  }
+
+  /**
+   * Closes the channel. Values already in it can still be received; fibers waiting to send or
+   * receive fail with {@link ChannelClosedException}. Closing a closed channel does nothing.
+   */
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (ArrayDeque<Waiter<T>> waiting : java.util.List.of(senders, receivers)) {
+      Waiter<T> w;
+      while ((w = waiting.pollFirst()) != null) {
+        w.closed = true;
+        wake(w);
+      }
+    }
+  }
+
+  /**
+   * Tells whether {@link #close()} was called.
+   *
+   * @return true once the channel is closed
+   */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Returns how many values wait in the channel's buffer.
+   *
+   * @return the number of buffered values
+   */
+  public int size() {
+    return buffer.size();
+  }
+
+  @Override
+  public String toString() {
+    String kind =
+        capacity == 0 ? "rendezvous" : capacity == Integer.MAX_VALUE ? "unbounded" : "bounded(" + capacity + ")";
+    return "Channel[" + kind + ", " + buffer.size() + " buffered" + (closed ? ", closed]" : "]");
+  }
+
+  // ---- for ChannelFibers ----
+
+  /** Closed, and nothing left to receive. */
+  boolean isDrained() {
+    return closed && buffer.isEmpty() && senders.isEmpty();
+  }
+
+  void waitToSend(Waiter<T> waiter) {
+    senders.addLast(waiter);
+    waiter.fiber.scheduler().park(waiter.fiber);
+  }
+
+  void waitToReceive(Waiter<T> waiter) {
+    receivers.addLast(waiter);
+    waiter.fiber.scheduler().park(waiter.fiber);
+  }
+
+  private static void wake(Waiter<?> waiter) {
+    waiter.fiber.scheduler().wake(waiter.fiber);
+  }
+}
