@@ -422,6 +422,10 @@ public final class Fiber<T> {
    * stride. A slice of 1 ns switches at every check.
    */
   boolean sliceSpentOnCountdown() {
+    if (scheduler.isDeterministic()) {
+      countdown = 1; // every check is a choice
+      return scheduler.chooseToSwitch();
+    }
     long now = System.nanoTime();
     long remaining = sliceDeadline - now;
     if (remaining > 0) {
@@ -437,6 +441,9 @@ public final class Fiber<T> {
 
   /** The test behind {@link #yield()}: precise, since explicit yields are rare. */
   boolean sliceSpentNow() {
+    if (scheduler.isDeterministic()) {
+      return scheduler.chooseToSwitch();
+    }
     long now = System.nanoTime();
     return now - sliceDeadline >= 0 && switchOrRenew(now);
   }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -67,10 +68,23 @@ public final class Scheduler {
     }
   }
 
+  /**
+   * For a deterministic scheduler, the source of every scheduling choice; null for a real-time
+   * one. See {@link Builder#deterministic}.
+   */
+  private final SplittableRandom choices;
+
+  private final long seed;
+
+  /** A deterministic scheduler's clock: starts at 0, moves only when every fiber waits. */
+  private long virtualNanos;
+
   private Scheduler(Builder builder) {
     Duration slice = builder.timeSlice;
     this.sliceNanos =
         slice.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : slice.toNanos();
+    this.seed = builder.seed;
+    this.choices = builder.deterministic ? new SplittableRandom(builder.seed) : null;
   }
 
   /**
@@ -148,7 +162,9 @@ public final class Scheduler {
 
   @Override
   public String toString() {
-    return "Scheduler[slice=" + timeSlice() + "]";
+    return choices != null
+        ? "Scheduler[deterministic, seed=" + seed + "]"
+        : "Scheduler[slice=" + timeSlice() + "]";
   }
 
   // ---- package-private ----
@@ -158,9 +174,22 @@ public final class Scheduler {
     return s == null ? null : s.current;
   }
 
-  /** The scheduler's clock, in {@link System#nanoTime()} units. */
+  /** The scheduler's clock, in {@link System#nanoTime()} units; virtual if deterministic. */
   long nanoTime() {
-    return System.nanoTime();
+    return choices != null ? virtualNanos : System.nanoTime();
+  }
+
+  /** Whether switch decisions come from the seed instead of the clock. */
+  boolean isDeterministic() {
+    return choices != null;
+  }
+
+  /**
+   * A deterministic scheduler's decision at a switch point: switch (one time in four) if another
+   * fiber can run. The same seed makes the same decisions in the same order.
+   */
+  boolean chooseToSwitch() {
+    return !runQueue.isEmpty() && choices.nextInt(4) == 0;
   }
 
   /**
@@ -282,7 +311,7 @@ public final class Scheduler {
     try {
       while (until == null || !until.isDone()) {
         wakeDueTimers();
-        Fiber<?> f = runQueue.pollFirst();
+        Fiber<?> f = nextFiber();
         if (f == null) {
           if (timers.isEmpty()) {
             if (!parked.isEmpty()) {
@@ -314,6 +343,16 @@ public final class Scheduler {
     }
   }
 
+  /** The next fiber to run: the first in line, or for a deterministic scheduler one the seed picks. */
+  private Fiber<?> nextFiber() {
+    if (choices != null && runQueue.size() > 1) {
+      for (int skip = choices.nextInt(runQueue.size()); skip > 0; skip--) {
+        runQueue.addLast(runQueue.pollFirst());
+      }
+    }
+    return runQueue.pollFirst();
+  }
+
   private void wakeDueTimers() {
     if (timers.isEmpty()) {
       return;
@@ -326,6 +365,10 @@ public final class Scheduler {
 
   /** Nothing can run before {@code deadline}: the thread waits for it. */
   private void sleepUntil(long deadline) {
+    if (choices != null) {
+      virtualNanos = deadline; // virtual time: nothing else can happen before it
+      return;
+    }
     long delay;
     while ((delay = deadline - nanoTime()) > 0) {
       LockSupport.parkNanos(this, delay);
@@ -366,6 +409,8 @@ public final class Scheduler {
   /** Settings for a {@link Scheduler}. Not thread-safe. */
   public static final class Builder {
     private Duration timeSlice = Duration.ofMillis(10);
+    private boolean deterministic;
+    private long seed;
 
     private Builder() {}
 
@@ -393,6 +438,25 @@ public final class Scheduler {
      */
     public Scheduler build() {
       return new Scheduler(this);
+    }
+
+    /**
+     * Makes the scheduler deterministic, for tests: every scheduling choice (whether to switch at
+     * a switch point, which runnable fiber goes next) comes from {@code seed} instead of the clock,
+     * and time is virtual, so a run depends only on the seed and the fibers' own code. The same
+     * seed gives the same interleaving; different seeds explore different ones.
+     *
+     * <p>Virtual time starts at 0 and jumps to the next wake-up once every fiber waits: a fiber
+     * that sleeps an hour resumes at once. The time slice is not used. {@link Seeds} runs a test
+     * under many seeds and names the one that fails.
+     *
+     * @param seed the seed of the interleaving
+     * @return this builder
+     */
+    public Builder deterministic(long seed) {
+      this.deterministic = true;
+      this.seed = seed;
+      return this;
     }
   }
 }
