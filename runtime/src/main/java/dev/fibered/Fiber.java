@@ -22,6 +22,27 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
  * @param <T> the result type; {@code Void} for void methods
  */
 public final class Fiber<T> {
+  /** Where a fiber is in its life, as {@link #state()} reports it. */
+  public enum State {
+    /** Created by a factory, not spawned yet. */
+    NEW,
+    /** Spawned, waiting for its turn on the thread. */
+    RUNNABLE,
+    /** Running on its scheduler's thread now. */
+    RUNNING,
+    /** Suspended until something wakes it: a sleep, a join, a channel. */
+    WAITING,
+    /** Completed normally. */
+    DONE,
+    /** Ended by an exception. */
+    FAILED
+  }
+
+  /** Why the last check or yield that returned true switched; see {@link #countSwitch}. */
+  private static final byte BY_CHECK = 1;
+
+  private static final byte BY_YIELD = 2;
+
   private static final AtomicLong IDS = new AtomicLong();
 
   @SuppressWarnings("rawtypes")
@@ -63,6 +84,15 @@ public final class Fiber<T> {
 
   /** The last exception whose stack trace was recovered, so that callers do not redo it. */
   private Throwable traced;
+
+  // Counters for diagnostics, written only by the running thread.
+  private long runNanos;
+  private long slices;
+  private long preemptions;
+  private long yields;
+  private long waits;
+  private byte switchReason;
+  private long sliceStart;
 
   // Time-slice accounting, touched only by the running thread. See sliceSpentOnCountdown.
   int countdown;
@@ -297,10 +327,82 @@ public final class Fiber<T> {
     return m == null ? new StackTraceElement[0] : FiberTraces.of(m);
   }
 
+  /**
+   * Returns where this fiber is in its life. From a thread other than its scheduler's, a snapshot
+   * that may already be stale.
+   *
+   * @return the fiber's state
+   */
+  public State state() {
+    if (done) {
+      return failure == null ? State.DONE : State.FAILED;
+    }
+    Scheduler s = scheduler;
+    if (s == null) {
+      return State.NEW;
+    }
+    if (parked) {
+      return State.WAITING;
+    }
+    return s.isRunningNow(this) ? State.RUNNING : State.RUNNABLE;
+  }
+
+  /**
+   * Returns how long this fiber has run on its scheduler's thread, all slices together.
+   *
+   * @return the total run time
+   */
+  public Duration runTime() {
+    return Duration.ofNanos(runNanos);
+  }
+
+  /**
+   * Returns how many times a compiled-in check switched this fiber out because its slice was spent
+   * and another fiber was waiting.
+   *
+   * @return the number of preemptions
+   */
+  public long timesPreempted() {
+    return preemptions;
+  }
+
+  /**
+   * Returns how many times this fiber switched out at {@link #yield()} or {@link #yieldNow()}.
+   *
+   * @return the number of switches at explicit yields
+   */
+  public long timesYielded() {
+    return yields;
+  }
+
+  /**
+   * Returns how many times this fiber waited: slept, joined, or waited on a channel.
+   *
+   * @return the number of waits
+   */
+  public long timesWaited() {
+    return waits;
+  }
+
   @Override
   public String toString() {
-    String state = done ? (failure == null ? "done" : "failed") : scheduler == null ? "new" : "alive";
-    return "Fiber#" + id + "[" + name + ", " + state + "]";
+    return "Fiber#" + id + "[" + name + ", " + state().name().toLowerCase(java.util.Locale.ROOT) + "]";
+  }
+
+  /** One line of a scheduler dump: identity, state and counters; the frames follow. */
+  String describe() {
+    return this
+        + " ran "
+        + String.format(java.util.Locale.ROOT, "%.3f ms", runNanos / 1e6)
+        + " in "
+        + slices
+        + (slices == 1 ? " slice" : " slices")
+        + ", preempted "
+        + preemptions
+        + ", yielded "
+        + yields
+        + ", waited "
+        + waits;
   }
 
   // ---- package-private: the scheduler's side ----
@@ -332,6 +434,7 @@ public final class Fiber<T> {
         }
         Machine<?> c = unwind(m);
         if (c == null) {
+          endSlice();
           finish(null, t);
           return true;
         }
@@ -340,6 +443,7 @@ public final class Fiber<T> {
         continue;
       }
       if (r == Machine.SUSPEND) {
+        countSwitch();
         return false;
       }
       if (r == Machine.CALL) {
@@ -348,12 +452,31 @@ public final class Fiber<T> {
       }
       Machine<?> c = unwind(m);
       if (c == null) {
+        endSlice();
         finish(r, null);
         return true;
       }
       callValue = r;
       m = c;
     }
+  }
+
+  /** Counts why the fiber just suspended: it waits, a check preempted it, or it yielded. */
+  private void countSwitch() {
+    endSlice();
+    if (parked) {
+      waits++;
+    } else if (switchReason == BY_CHECK) {
+      preemptions++;
+    } else {
+      yields++; // Fiber.yield() that switched, or yieldNow(), which switches without asking
+    }
+    switchReason = 0;
+  }
+
+  private void endSlice() {
+    runNanos += System.nanoTime() - sliceStart;
+    slices++;
   }
 
   /** Pops a finished machine; returns its caller, now the top, or null if it was outermost. */
@@ -407,6 +530,7 @@ public final class Fiber<T> {
   private void startSlice(long sliceNanos) {
     this.sliceNanos = sliceNanos;
     long now = System.nanoTime();
+    sliceStart = now;
     lastClockRead = now;
     sliceDeadline = now + sliceNanos;
     stride = 1;
@@ -424,7 +548,7 @@ public final class Fiber<T> {
   boolean sliceSpentOnCountdown() {
     if (scheduler.isDeterministic()) {
       countdown = 1; // every check is a choice
-      return scheduler.chooseToSwitch();
+      return switchingBy(BY_CHECK, scheduler.chooseToSwitch());
     }
     long now = System.nanoTime();
     long remaining = sliceDeadline - now;
@@ -436,16 +560,24 @@ public final class Fiber<T> {
       countdown = stride;
       return false;
     }
-    return switchOrRenew(now);
+    return switchingBy(BY_CHECK, switchOrRenew(now));
   }
 
   /** The test behind {@link #yield()}: precise, since explicit yields are rare. */
   boolean sliceSpentNow() {
     if (scheduler.isDeterministic()) {
-      return scheduler.chooseToSwitch();
+      return switchingBy(BY_YIELD, scheduler.chooseToSwitch());
     }
     long now = System.nanoTime();
-    return now - sliceDeadline >= 0 && switchOrRenew(now);
+    return switchingBy(BY_YIELD, now - sliceDeadline >= 0 && switchOrRenew(now));
+  }
+
+  /** Notes why the fiber is about to switch, for its counters. */
+  private boolean switchingBy(byte reason, boolean switching) {
+    if (switching) {
+      switchReason = reason;
+    }
+    return switching;
   }
 
   /** The slice is spent: switch if another fiber can run, else start a new slice in place. */

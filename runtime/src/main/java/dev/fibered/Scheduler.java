@@ -49,6 +49,9 @@ public final class Scheduler {
 
   private long timerSequence;
 
+  /** Slices run so far, for {@link #dump()}. Only the running thread. */
+  private long slicesRun;
+
   /** A fiber to wake at {@code deadline} (System.nanoTime()); ties in the order they were set. */
   private static final class Timer implements Comparable<Timer> {
     final long deadline;
@@ -172,6 +175,54 @@ public final class Scheduler {
   static Fiber<?> currentFiber() {
     Scheduler s = RUNNING_HERE.get();
     return s == null ? null : s.current;
+  }
+
+  /**
+   * Describes every fiber of this scheduler that has not ended: its state, its counters (run time,
+   * slices, preemptions, yields, waits) and the {@code @Fibered} methods it is in, with the source
+   * line where each waits, like a thread dump. The running fiber's frames are those of its last
+   * switch.
+   *
+   * @return a multi-line description, the scheduler's own line first
+   * @throws IllegalStateException if called from another thread while the scheduler runs (its
+   *     queues belong to the running thread)
+   */
+  public String dump() {
+    synchronized (lock) {
+      if (runner != null && runner != Thread.currentThread()) {
+        throw new IllegalStateException(
+            "dump() while this scheduler runs on thread "
+                + runner.getName()
+                + ": call it from that thread (a fiber or a plain method it calls), or when idle");
+      }
+    }
+    java.util.List<Fiber<?>> live = new java.util.ArrayList<>();
+    if (current != null) {
+      live.add(current);
+    }
+    live.addAll(runQueue);
+    live.addAll(parked);
+    StringBuilder out =
+        new StringBuilder(toString())
+            .append(": ")
+            .append(live.size())
+            .append(live.size() == 1 ? " live fiber, " : " live fibers, ")
+            .append(slicesRun)
+            .append(" slices run, ")
+            .append(timers.size())
+            .append(timers.size() == 1 ? " timer" : " timers");
+    for (Fiber<?> f : live) {
+      out.append("\n  ").append(f.describe());
+      for (StackTraceElement frame : f.stackTrace()) {
+        out.append("\n      at ").append(frame);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Whether {@code fiber} is the one on this scheduler's thread now. */
+  boolean isRunningNow(Fiber<?> fiber) {
+    return current == fiber;
   }
 
   /** The scheduler's clock, in {@link System#nanoTime()} units; virtual if deterministic. */
@@ -323,6 +374,7 @@ public final class Scheduler {
           continue;
         }
         current = f;
+        slicesRun++;
         boolean finished = f.runSlice(sliceNanos);
         current = null;
         if (!finished) {

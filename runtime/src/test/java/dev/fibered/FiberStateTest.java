@@ -210,7 +210,7 @@ class FiberStateTest {
 
     s.spawn(ok);
     s.spawn(bad);
-    assertTrue(ok.toString().contains("alive"), ok.toString());
+    assertTrue(ok.toString().contains("runnable"), ok.toString());
 
     s.run();
 
