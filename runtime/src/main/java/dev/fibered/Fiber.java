@@ -38,6 +38,24 @@ public final class Fiber<T> {
     FAILED
   }
 
+  /**
+   * Told about every fiber of a scheduler that ends with an exception, as {@link
+   * Thread.UncaughtExceptionHandler} is about threads. Set with {@link
+   * Scheduler.Builder#uncaughtExceptionHandler}.
+   */
+  @FunctionalInterface
+  public interface UncaughtExceptionHandler {
+    /**
+     * Called on the scheduler's thread right after {@code fiber} failed; its {@link #result()}
+     * still throws {@code failure}. An exception thrown here is added to {@code failure} as
+     * suppressed, never lost.
+     *
+     * @param fiber the fiber that failed
+     * @param failure its exception
+     */
+    void uncaughtException(Fiber<?> fiber, Throwable failure);
+  }
+
   /** Why the last check or yield that returned true switched; see {@link #countSwitch}. */
   private static final byte BY_CHECK = 1;
 
@@ -499,6 +517,9 @@ public final class Fiber<T> {
         scheduler.wake(waiting);
       }
       joiners = null;
+    }
+    if (t != null) {
+      scheduler.fiberFailed(this, t);
     }
     scheduler.fiberFinished();
   }

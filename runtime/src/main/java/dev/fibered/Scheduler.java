@@ -79,6 +79,8 @@ public final class Scheduler {
 
   private final long seed;
 
+  private final Fiber.UncaughtExceptionHandler uncaught;
+
   /** A deterministic scheduler's clock: starts at 0, moves only when every fiber waits. */
   private long virtualNanos;
 
@@ -87,6 +89,7 @@ public final class Scheduler {
     this.sliceNanos =
         slice.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : slice.toNanos();
     this.seed = builder.seed;
+    this.uncaught = builder.uncaught;
     this.choices = builder.deterministic ? new SplittableRandom(builder.seed) : null;
   }
 
@@ -218,6 +221,20 @@ public final class Scheduler {
       }
     }
     return out.toString();
+  }
+
+  /** A fiber of this scheduler ended with {@code failure}: tell the handler, if there is one. */
+  void fiberFailed(Fiber<?> fiber, Throwable failure) {
+    if (uncaught == null) {
+      return;
+    }
+    try {
+      uncaught.uncaughtException(fiber, failure);
+    } catch (Throwable handlerFailure) {
+      if (handlerFailure != failure) {
+        failure.addSuppressed(handlerFailure);
+      }
+    }
   }
 
   /** Whether {@code fiber} is the one on this scheduler's thread now. */
@@ -463,6 +480,7 @@ public final class Scheduler {
     private Duration timeSlice = Duration.ofMillis(10);
     private boolean deterministic;
     private long seed;
+    private Fiber.UncaughtExceptionHandler uncaught;
 
     private Builder() {}
 
@@ -490,6 +508,19 @@ public final class Scheduler {
      */
     public Scheduler build() {
       return new Scheduler(this);
+    }
+
+    /**
+     * Sets a handler told about every fiber that ends with an exception, for logging or to fail
+     * fast. Without one, a fiber's exception waits in the fiber for {@link Fiber#result()} or
+     * {@link Fiber#failure()}.
+     *
+     * @param handler the handler, called on the scheduler's thread
+     * @return this builder
+     */
+    public Builder uncaughtExceptionHandler(Fiber.UncaughtExceptionHandler handler) {
+      this.uncaught = Objects.requireNonNull(handler, "handler");
+      return this;
     }
 
     /**

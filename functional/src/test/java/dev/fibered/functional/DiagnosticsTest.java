@@ -76,6 +76,27 @@ class DiagnosticsTest {
   }
 
   @Test
+  void theUncaughtExceptionHandlerHearsOfEveryFailedFiber() {
+    List<String> heard = new ArrayList<>();
+    Scheduler scheduler =
+        Scheduler.builder()
+            .uncaughtExceptionHandler(
+                (fiber, failure) -> {
+                  heard.add(fiber.name() + ": " + failure.getMessage());
+                  throw new IllegalStateException("the handler failed too");
+                })
+            .build();
+    Fiber<Integer> bad = scheduler.spawn(CorpusWaitsFibers.failing(2));
+    Fiber<Integer> good = scheduler.spawn(CorpusWaitsFibers.failing(0));
+    scheduler.run();
+    assertEquals(List.of("CorpusWaits.failing: failed 2"), heard);
+    assertEquals(0, good.result());
+    Throwable failure = bad.failure();
+    assertEquals("failed 2", failure.getMessage());
+    assertEquals("the handler failed too", failure.getSuppressed()[0].getMessage());
+  }
+
+  @Test
   void aFailedFiberSaysSo() {
     Scheduler scheduler = Scheduler.create();
     Fiber<Integer> f = scheduler.spawn(CorpusWaitsFibers.failing(1));
