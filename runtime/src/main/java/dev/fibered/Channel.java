@@ -151,8 +151,10 @@ public final class Channel<T> {
     if (closed) {
       throw new ChannelClosedException("send on closed " + this);
     }
-    Waiter<T> receiver = receivers.pollFirst();
+    Waiter<T> receiver = receivers.peekFirst();
     if (receiver != null) {
+      receiver.fiber.scheduler().checkCanWake(); // before anything changes
+      receivers.pollFirst();
       receiver.value = value;
       receiver.done = true;
       wake(receiver);
@@ -172,6 +174,10 @@ public final class Channel<T> {
    * @throws ChannelClosedException if the channel is closed and empty
    */
   public T tryReceive() {
+    Waiter<T> waiting = senders.peekFirst();
+    if (waiting != null) {
+      waiting.fiber.scheduler().checkCanWake(); // before anything changes
+    }
     T value = buffer.pollFirst();
     Waiter<T> sender = senders.pollFirst();
     if (value == null && sender != null) {
@@ -196,6 +202,11 @@ public final class Channel<T> {
   public void close() {
     if (closed) {
       return;
+    }
+    for (ArrayDeque<Waiter<T>> waiting : java.util.List.of(senders, receivers)) {
+      for (Waiter<T> w : waiting) {
+        w.fiber.scheduler().checkCanWake(); // all or nothing
+      }
     }
     closed = true;
     for (ArrayDeque<Waiter<T>> waiting : java.util.List.of(senders, receivers)) {

@@ -97,6 +97,9 @@ public final class Fiber<T> {
   /** Set by {@link Scheduler#park}: off the run queue until woken. Only the running thread. */
   boolean parked;
 
+  /** How many times this fiber parked: tells a timer of an earlier wait from the current one. */
+  long parks;
+
   /** Fibers of the same scheduler waiting in {@link #join()} for this one. Only the running thread. */
   private List<Fiber<?>> joiners;
 
@@ -173,7 +176,7 @@ public final class Fiber<T> {
    */
   @Fibered
   public static void sleep(Duration duration) {
-    long nanos = duration.toNanos();
+    long nanos = saturatedNanos(duration);
     long deadline = System.nanoTime() + nanos;
     try {
       while (nanos > 0) {
@@ -212,9 +215,13 @@ public final class Fiber<T> {
     if (scheduler != null) {
       throw new IllegalStateException(this + " has already been spawned: set its time slice before");
     }
-    ownSliceNanos =
-        slice.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : slice.toNanos();
+    ownSliceNanos = saturatedNanos(slice);
     return this;
+  }
+
+  /** A duration in nanoseconds, Long.MAX_VALUE for anything longer (about 292 years). */
+  static long saturatedNanos(Duration d) {
+    return d.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : d.toNanos();
   }
 
   /**
@@ -274,8 +281,9 @@ public final class Fiber<T> {
    * calling thread blocks until it finishes this fiber.
    *
    * @throws IllegalStateException if the fiber was never spawned; from plain code, if called on the
-   *     thread that runs its scheduler (it would wait for itself); from a fiber, if the fiber joins
-   *     itself or a fiber of another scheduler
+   *     thread that runs its scheduler (it would wait for itself), if this thread already runs
+   *     another scheduler, or if the scheduler this call drives deadlocks; from a fiber, if the
+   *     fiber joins itself or a fiber of another scheduler
    */
   @Fibered
   public void join() {
@@ -511,15 +519,16 @@ public final class Fiber<T> {
     failure = t;
     top = null;
     traced = null;
+    if (t != null) {
+      // Before done: a thread joining from outside must see what the handler adds to t.
+      scheduler.fiberFailed(this, t);
+    }
     done = true;
     if (joiners != null) {
       for (Fiber<?> waiting : joiners) {
         scheduler.wake(waiting);
       }
       joiners = null;
-    }
-    if (t != null) {
-      scheduler.fiberFailed(this, t);
     }
     scheduler.fiberFinished();
   }
@@ -603,7 +612,7 @@ public final class Fiber<T> {
 
   /** The slice is spent: switch if another fiber can run, else start a new slice in place. */
   private boolean switchOrRenew(long now) {
-    if (scheduler.hasOtherRunnable()) {
+    if (scheduler.hasOtherRunnable(now)) {
       return true;
     }
     lastClockRead = now;

@@ -18,7 +18,7 @@ public final class FiberFibers {
    * @return an unstarted machine
    */
   public static Machine<Void> sleep$machine(Duration duration) {
-    return new SleepMachine(duration.toNanos());
+    return new SleepMachine(Fiber.saturatedNanos(duration));
   }
 
   /**
@@ -58,7 +58,10 @@ public final class FiberFibers {
       slept = true;
       Scheduler scheduler = fiber.scheduler();
       if (nanos > 0) {
-        scheduler.parkUntil(fiber, scheduler.nanoTime() + nanos);
+        long now = scheduler.nanoTime();
+        long deadline = now + nanos;
+        // A sleep longer than the clock can reach waits forever, not until a wrapped-around time.
+        scheduler.parkUntil(fiber, deadline - now > 0 ? deadline : now + Long.MAX_VALUE / 2);
       }
       return SUSPEND; // a non-positive duration: back of the queue, as yieldNow
     }

@@ -21,10 +21,16 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Thread-safety: a scheduler is confined to one thread at a time. {@link #spawn} may be called
  * from any thread while the scheduler is idle, and from its fibers while it runs; calling it from
  * another thread while the scheduler runs throws rather than lose the fiber. {@link #run()}
- * blocks the calling thread until every fiber is done.
+ * blocks the calling thread until every fiber is done (or a deadlock leaves none able to go on).
  */
 public final class Scheduler {
   private static final ThreadLocal<Scheduler> RUNNING_HERE = new ThreadLocal<>();
+
+  /**
+   * How far a deterministic scheduler's virtual clock moves each time a fiber takes a turn, so
+   * that a fiber polling for a sleeper's work sees the sleeper wake, as it would in real time.
+   */
+  private static final long VIRTUAL_NANOS_PER_TURN = 1_000;
 
   private final long sliceNanos;
   private final ArrayDeque<Fiber<?>> runQueue = new ArrayDeque<>();
@@ -49,19 +55,29 @@ public final class Scheduler {
 
   private long timerSequence;
 
+  /** The runner's interrupt status, cleared while it waited for a timer; restored when it stops. */
+  private boolean interruptedWhileWaiting;
+
+  /** Set when {@link #run()} found a deadlock: the waiting fibers can never go on. */
+  private volatile String deadlocked;
+
   /** Slices run so far, for {@link #dump()}. Only the running thread. */
   private long slicesRun;
 
-  /** A fiber to wake at {@code deadline} (System.nanoTime()); ties in the order they were set. */
+  /** A fiber to wake at {@code deadline} ({@link #nanoTime()}); ties in the order they were set. */
   private static final class Timer implements Comparable<Timer> {
     final long deadline;
     final long sequence;
     final Fiber<?> fiber;
 
-    Timer(long deadline, long sequence, Fiber<?> fiber) {
+    /** Which wait of the fiber this timer ends; a timer of an earlier wait wakes nothing. */
+    final long park;
+
+    Timer(long deadline, long sequence, Fiber<?> fiber, long park) {
       this.deadline = deadline;
       this.sequence = sequence;
       this.fiber = fiber;
+      this.park = park;
     }
 
     @Override
@@ -86,8 +102,7 @@ public final class Scheduler {
 
   private Scheduler(Builder builder) {
     Duration slice = builder.timeSlice;
-    this.sliceNanos =
-        slice.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : slice.toNanos();
+    this.sliceNanos = Fiber.saturatedNanos(slice);
     this.seed = builder.seed;
     this.uncaught = builder.uncaught;
     this.choices = builder.deterministic ? new SplittableRandom(builder.seed) : null;
@@ -158,9 +173,11 @@ public final class Scheduler {
   /**
    * Runs fibers until none is left: every spawned fiber, and every fiber they spawn, is done when
    * this returns. A fiber's exception does not stop the others; it is kept for its {@link
-   * Fiber#result()}.
+   * Fiber#result()}. While every fiber left waits for a timer, the thread waits with them.
    *
-   * @throws IllegalStateException if this scheduler is already running, on this thread or another
+   * @throws IllegalStateException if this scheduler is already running, on this thread or another;
+   *     or, with a message that starts {@code deadlock:}, when every fiber left waits for something
+   *     no fiber will do (the scheduler cannot be used after that)
    */
   public void run() {
     drive(null);
@@ -191,14 +208,18 @@ public final class Scheduler {
    *     queues belong to the running thread)
    */
   public String dump() {
-    synchronized (lock) {
+    synchronized (lock) { // held throughout: no other thread can start running the scheduler
       if (runner != null && runner != Thread.currentThread()) {
         throw new IllegalStateException(
             "dump() while this scheduler runs on thread "
                 + runner.getName()
                 + ": call it from that thread (a fiber or a plain method it calls), or when idle");
       }
+      return describeFibers();
     }
+  }
+
+  private String describeFibers() {
     java.util.List<Fiber<?>> live = new java.util.ArrayList<>();
     if (current != null) {
       live.add(current);
@@ -257,7 +278,7 @@ public final class Scheduler {
    * fiber can run. The same seed makes the same decisions in the same order.
    */
   boolean chooseToSwitch() {
-    return !runQueue.isEmpty() && choices.nextInt(4) == 0;
+    return hasOtherRunnable(virtualNanos) && choices.nextInt(4) == 0;
   }
 
   /**
@@ -265,22 +286,38 @@ public final class Scheduler {
    * {@link #wake} is called for it. Only on the running thread, from the fiber itself.
    */
   void park(Fiber<?> fiber) {
-    checkRunningThread();
+    if (RUNNING_HERE.get() != this) {
+      throw new IllegalStateException("a fiber can only wait on the thread that runs its scheduler");
+    }
     fiber.parked = true;
+    fiber.parks++;
   }
 
   /** Parks the fiber and wakes it at {@code deadline}, in {@link #nanoTime()} units. */
   void parkUntil(Fiber<?> fiber, long deadline) {
     park(fiber);
-    timers.add(new Timer(deadline, timerSequence++, fiber));
+    timers.add(new Timer(deadline, timerSequence++, fiber, fiber.parks));
   }
 
   /**
    * Puts a parked fiber back on the run queue; does nothing if it is not parked (already woken).
-   * Only on the running thread.
+   * On the running thread, or from any thread while the scheduler is idle (plain code between
+   * runs, like {@link #spawn}).
+   *
+   * @throws IllegalStateException if another thread runs the scheduler; see {@link #checkCanWake}
    */
   void wake(Fiber<?> fiber) {
-    checkRunningThread();
+    if (RUNNING_HERE.get() == this) {
+      wakeHere(fiber);
+      return;
+    }
+    synchronized (lock) {
+      checkCanWake();
+      wakeHere(fiber);
+    }
+  }
+
+  private void wakeHere(Fiber<?> fiber) {
     if (fiber.parked) {
       fiber.parked = false;
       parked.remove(fiber);
@@ -288,17 +325,33 @@ public final class Scheduler {
     }
   }
 
-  private void checkRunningThread() {
-    if (RUNNING_HERE.get() != this) {
-      throw new IllegalStateException(
-          "fibers of this scheduler can only be woken or parked on the thread that runs it; "
-              + "a Channel, join or sleep works between fibers of one scheduler");
+  /**
+   * Throws unless {@link #wake} would work from this thread now. A channel calls this before it
+   * changes anything, so that a refused wake never leaves a value or a waiter behind.
+   *
+   * @throws IllegalStateException if another thread runs this scheduler
+   */
+  void checkCanWake() {
+    if (RUNNING_HERE.get() == this) {
+      return;
+    }
+    synchronized (lock) {
+      if (runner != null) {
+        throw new IllegalStateException(
+            "this scheduler is running on thread "
+                + runner.getName()
+                + ": its fibers can only be woken from that thread (a Channel serves the fibers"
+                + " of one scheduler), or while it is idle");
+      }
     }
   }
 
-  /** Called by the running fiber's checks: is there anyone to switch to? */
-  boolean hasOtherRunnable() {
-    return !runQueue.isEmpty();
+  /**
+   * Called by the running fiber's checks: is there anyone to switch to? A sleeper whose time has
+   * come counts, so that a busy fiber cannot keep it asleep.
+   */
+  boolean hasOtherRunnable(long now) {
+    return !runQueue.isEmpty() || (!timers.isEmpty() && timers.peek().deadline - now <= 0);
   }
 
   /**
@@ -383,7 +436,12 @@ public final class Scheduler {
         if (f == null) {
           if (timers.isEmpty()) {
             if (!parked.isEmpty()) {
-              throw deadlock();
+              IllegalStateException deadlock = deadlock();
+              deadlocked = deadlock.getMessage();
+              throw deadlock;
+            }
+            if (until != null && !until.isDone()) {
+              throw new IllegalStateException(until + " is neither runnable nor waiting: it was lost");
             }
             break;
           }
@@ -394,6 +452,9 @@ public final class Scheduler {
         slicesRun++;
         boolean finished = f.runSlice(sliceNanos);
         current = null;
+        if (choices != null) {
+          virtualNanos += VIRTUAL_NANOS_PER_TURN;
+        }
         if (!finished) {
           if (f.parked) {
             parked.add(f);
@@ -405,6 +466,10 @@ public final class Scheduler {
     } finally {
       current = null;
       RUNNING_HERE.remove();
+      if (interruptedWhileWaiting) {
+        interruptedWhileWaiting = false;
+        Thread.currentThread().interrupt();
+      }
       synchronized (lock) {
         runner = null;
         lock.notifyAll(); // a joiner whose fiber is not done yet takes over
@@ -428,7 +493,10 @@ public final class Scheduler {
     }
     long now = nanoTime();
     while (!timers.isEmpty() && timers.peek().deadline - now <= 0) {
-      wake(timers.poll().fiber);
+      Timer due = timers.poll();
+      if (due.fiber.parks == due.park) {
+        wakeHere(due.fiber);
+      }
     }
   }
 
@@ -441,6 +509,9 @@ public final class Scheduler {
     long delay;
     while ((delay = deadline - nanoTime()) > 0) {
       LockSupport.parkNanos(this, delay);
+      if (Thread.interrupted()) {
+        interruptedWhileWaiting = true; // else parkNanos returns at once: restored at the end
+      }
     }
   }
 
@@ -462,6 +533,12 @@ public final class Scheduler {
 
   /** Makes the calling thread the runner. Caller holds {@link #lock}. */
   private void claim() {
+    if (deadlocked != null) {
+      throw new IllegalStateException(
+          "this scheduler deadlocked earlier and its waiting fibers can never go on; use a new"
+              + " scheduler. It was: "
+              + deadlocked);
+    }
     if (runner != null) {
       throw new IllegalStateException(
           runner == Thread.currentThread()
@@ -529,9 +606,12 @@ public final class Scheduler {
      * and time is virtual, so a run depends only on the seed and the fibers' own code. The same
      * seed gives the same interleaving; different seeds explore different ones.
      *
-     * <p>Virtual time starts at 0 and jumps to the next wake-up once every fiber waits: a fiber
-     * that sleeps an hour resumes at once. The time slice is not used. {@link Seeds} runs a test
-     * under many seeds and names the one that fails.
+     * <p>Virtual time starts at 0, moves 1 µs each time a fiber takes a turn, and jumps to the
+     * next wake-up once every fiber waits: a fiber that sleeps an hour resumes at once. The time
+     * slices (the scheduler's and {@link Fiber#withTimeSlice}) are not used. Only the scheduler's
+     * own waits are virtual: code that reads the real clock, or calls {@link Fiber#sleep} from a
+     * plain method (which sleeps the thread), sees real time. {@link Seeds} runs a test under many
+     * seeds and names the one that fails.
      *
      * @param seed the seed of the interleaving
      * @return this builder

@@ -33,9 +33,12 @@ public final class Seeds {
    */
   public static void check(long firstSeed, int count, Consumer<Scheduler> test) {
     Objects.requireNonNull(test, "test");
+    checkRange(firstSeed, count);
     for (long seed = firstSeed; seed < firstSeed + count; seed++) {
       try {
         test.accept(scheduler(seed));
+      } catch (VirtualMachineError e) {
+        throw e;
       } catch (Throwable t) {
         throw new AssertionError(
             "failed with seed "
@@ -63,14 +66,24 @@ public final class Seeds {
    */
   public static OptionalLong findFailing(long firstSeed, int count, Consumer<Scheduler> test) {
     Objects.requireNonNull(test, "test");
+    checkRange(firstSeed, count);
     for (long seed = firstSeed; seed < firstSeed + count; seed++) {
       try {
         test.accept(scheduler(seed));
+      } catch (VirtualMachineError e) {
+        throw e;
       } catch (Throwable t) {
         return OptionalLong.of(seed);
       }
     }
     return OptionalLong.empty();
+  }
+
+  private static void checkRange(long firstSeed, int count) {
+    if (count < 0 || firstSeed > Long.MAX_VALUE - count) {
+      throw new IllegalArgumentException(
+          "seeds from " + firstSeed + ", " + count + " of them: count must be >= 0 and the range within long");
+    }
   }
 
   /**

@@ -61,7 +61,7 @@ class WaitsTest {
   }
 
   @Test
-  void theDirectCallGivesTheSameResult() {
+  void joiningFromOutsideDrivesTheSchedulerUntilTheParentIsDone() {
     // Direct: spawn needs a scheduler on this thread, so run it inside one.
     Scheduler scheduler = Scheduler.create();
     Fiber<Integer> f = scheduler.spawn(CorpusWaitsFibers.parent(3, new ArrayList<>()));
