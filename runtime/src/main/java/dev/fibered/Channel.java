@@ -151,6 +151,7 @@ public final class Channel<T> {
     if (closed) {
       throw new ChannelClosedException("send on closed " + this);
     }
+    dropCancelled(receivers);
     Waiter<T> receiver = receivers.peekFirst();
     if (receiver != null) {
       receiver.fiber.scheduler().checkCanWake(); // before anything changes
@@ -174,6 +175,7 @@ public final class Channel<T> {
    * @throws ChannelClosedException if the channel is closed and empty
    */
   public T tryReceive() {
+    dropCancelled(senders);
     Waiter<T> waiting = senders.peekFirst();
     if (waiting != null) {
       waiting.fiber.scheduler().checkCanWake(); // before anything changes
@@ -247,7 +249,18 @@ public final class Channel<T> {
 
   /** Closed, and nothing left to receive. */
   boolean isDrained() {
+    dropCancelled(senders);
     return closed && buffer.isEmpty() && senders.isEmpty();
+  }
+
+  /**
+   * A cancelled fiber no longer waits: its value is not sent, and it takes none. Dropped when it
+   * reaches the head of its queue, so each operation stays O(1) amortised.
+   */
+  private static void dropCancelled(ArrayDeque<? extends Waiter<?>> waiting) {
+    while (!waiting.isEmpty() && waiting.peekFirst().fiber.isCancelled()) {
+      waiting.pollFirst();
+    }
   }
 
   void waitToSend(Waiter<T> waiter) {

@@ -3,6 +3,7 @@ package dev.fibered;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
@@ -35,7 +36,9 @@ public final class Fiber<T> {
     /** Completed normally. */
     DONE,
     /** Ended by an exception. */
-    FAILED
+    FAILED,
+    /** Ended by {@link Fiber#cancel()}. */
+    CANCELLED
   }
 
   /**
@@ -96,6 +99,9 @@ public final class Fiber<T> {
 
   /** Set by {@link Scheduler#park}: off the run queue until woken. Only the running thread. */
   boolean parked;
+
+  /** Set by {@link #cancel()}; delivered when the fiber next resumes. */
+  private volatile boolean cancelRequested;
 
   /** How many times this fiber parked: tells a timer of an earlier wait from the current one. */
   long parks;
@@ -361,7 +367,12 @@ public final class Fiber<T> {
    */
   public State state() {
     if (done) {
-      return failure == null ? State.DONE : State.FAILED;
+      if (failure == null) {
+        return State.DONE;
+      }
+      return cancelRequested && failure instanceof CancellationException
+          ? State.CANCELLED
+          : State.FAILED;
     }
     Scheduler s = scheduler;
     if (s == null) {
@@ -371,6 +382,45 @@ public final class Fiber<T> {
       return State.WAITING;
     }
     return s.isRunningNow(this) ? State.RUNNING : State.RUNNABLE;
+  }
+
+  /**
+   * Cancels this fiber: a {@link CancellationException} is raised at the switch point where it
+   * waits (or, if it is running, at the next one it reaches), and, since {@code @Fibered} code
+   * cannot catch around a switch point yet, it ends the fiber: its {@link #result()} then throws
+   * that exception and its {@link #state()} is {@code CANCELLED}. A fiber waiting in a sleep, a
+   * join or on a channel stops waiting at once; a value it was waiting to send is not delivered. A
+   * fiber cancelled before it starts fails as soon as it is first run.
+   *
+   * <p>Call it on the scheduler's thread (a fiber or a plain method it calls), or while the
+   * scheduler is idle.
+   *
+   * @return true if this call asked for the cancellation; false if the fiber had already ended or
+   *     been cancelled
+   * @throws IllegalStateException if another thread runs the fiber's scheduler
+   */
+  public boolean cancel() {
+    if (done || cancelRequested) {
+      return false;
+    }
+    Scheduler s = scheduler;
+    if (s != null) {
+      s.checkCanWake();
+    }
+    cancelRequested = true;
+    if (s != null) {
+      s.wake(this); // a waiting fiber runs again, to end
+    }
+    return true;
+  }
+
+  /**
+   * Tells whether {@link #cancel()} was called on this fiber.
+   *
+   * @return true once a cancellation was asked for
+   */
+  public boolean isCancelled() {
+    return cancelRequested;
   }
 
   /**
@@ -449,9 +499,15 @@ public final class Fiber<T> {
     long own = ownSliceNanos;
     startSlice(own > 0 ? own : schedulerSliceNanos);
     Machine<?> m = top;
+    Throwable cancellation = cancelRequested ? cancellation() : null;
     while (true) {
       Object r;
       try {
+        if (cancellation != null) {
+          Throwable raised = cancellation;
+          cancellation = null;
+          throw raised; // at the switch point the innermost machine waits at, as if it threw
+        }
         r = m.resume();
       } catch (Throwable t) {
         if (t != traced) {
@@ -485,6 +541,17 @@ public final class Fiber<T> {
       callValue = r;
       m = c;
     }
+  }
+
+  /** The exception a cancelled fiber ends with, its trace starting where the fiber waited. */
+  private CancellationException cancellation() {
+    CancellationException e = new CancellationException(this + " was cancelled");
+    StackTraceElement[] waitedAt = FiberTraces.of(top);
+    StackTraceElement[] here = e.getStackTrace();
+    StackTraceElement[] trace = java.util.Arrays.copyOf(waitedAt, waitedAt.length + here.length);
+    System.arraycopy(here, 0, trace, waitedAt.length, here.length);
+    e.setStackTrace(trace);
+    return e;
   }
 
   /** Counts why the fiber just suspended: it waits, a check preempted it, or it yielded. */

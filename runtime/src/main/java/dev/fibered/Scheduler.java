@@ -434,6 +434,7 @@ public final class Scheduler {
         wakeDueTimers();
         Fiber<?> f = nextFiber();
         if (f == null) {
+          dropStaleTimers();
           if (timers.isEmpty()) {
             if (!parked.isEmpty()) {
               IllegalStateException deadlock = deadlock();
@@ -494,9 +495,20 @@ public final class Scheduler {
     long now = nanoTime();
     while (!timers.isEmpty() && timers.peek().deadline - now <= 0) {
       Timer due = timers.poll();
-      if (due.fiber.parks == due.park) {
+      if (due.fiber.parked && due.fiber.parks == due.park) {
         wakeHere(due.fiber);
       }
+    }
+  }
+
+  /** Timers whose wait already ended (a cancelled sleep) must not keep the thread waiting. */
+  private void dropStaleTimers() {
+    while (!timers.isEmpty()) {
+      Timer first = timers.peek();
+      if (first.fiber.parked && first.fiber.parks == first.park) {
+        return;
+      }
+      timers.poll();
     }
   }
 
