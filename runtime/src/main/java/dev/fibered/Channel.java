@@ -247,6 +247,22 @@ public final class Channel<T> {
 
   // ---- for ChannelFibers ----
 
+  /**
+   * Puts back, first in line, a value handed to a receiver that was cancelled before it could take
+   * it; a waiting receiver gets it at once. The buffer may exceed its capacity by this one value.
+   */
+  void giveBack(T value) {
+    dropCancelled(receivers);
+    Waiter<T> receiver = receivers.pollFirst();
+    if (receiver != null) {
+      receiver.value = value;
+      receiver.done = true;
+      wake(receiver);
+    } else {
+      buffer.addFirst(value);
+    }
+  }
+
   /** Closed, and nothing left to receive. */
   boolean isDrained() {
     dropCancelled(senders);

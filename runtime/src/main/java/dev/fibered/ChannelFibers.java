@@ -102,5 +102,12 @@ public final class ChannelFibers {
       }
       return waiter.value;
     }
+
+    @Override
+    void abandon() {
+      if (waiter != null && waiter.done) {
+        channel.giveBack(waiter.value); // cancelled after a sender chose it: the value goes on
+      }
+    }
   }
 }

@@ -506,6 +506,7 @@ public final class Fiber<T> {
         if (cancellation != null) {
           Throwable raised = cancellation;
           cancellation = null;
+          m.abandon();
           throw raised; // at the switch point the innermost machine waits at, as if it threw
         }
         r = m.resume();

@@ -55,6 +55,13 @@ public abstract class Machine<T> {
   }
 
   /**
+   * Called on the innermost machine of a fiber that is cancelled while it waits, before the
+   * cancellation is raised: the runtime's own waiting machines give back what was handed to them
+   * after they were woken and before they could run (a semaphore permit, a channel value).
+   */
+  void abandon() {}
+
+  /**
    * Wraps this machine in an unstarted fiber; the generated factories call this. (It saves them
    * naming {@code Fiber} in an expression, where a parameter called {@code dev} would hide the
    * package.)

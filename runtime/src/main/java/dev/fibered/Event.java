@@ -1,0 +1,72 @@
+package dev.fibered;
+
+/**
+ * A flag fibers can wait for (gevent's and gruvi's {@code Event}): {@link #await()} suspends the
+ * calling fiber until another one calls {@link #set()}, which wakes every waiting fiber at once.
+ * Once set, an event stays set, and {@code await} returns at once, until {@link #clear()}; used
+ * without {@code clear}, it is a one-shot latch.
+ *
+ * <p>In {@code @Fibered} code {@code await} is a switch point. Called from plain code it returns if
+ * the event is set and throws {@link IllegalStateException} otherwise.
+ *
+ * <p>Thread-safety: an event serves the fibers of one scheduler, on its thread, or plain code while
+ * that scheduler is idle.
+ */
+public final class Event {
+  private final WaitQueue waiting = new WaitQueue();
+  private boolean set;
+
+  /** Creates an event that is not set. */
+  public Event() {}
+
+  /**
+   * Waits until the event is set. A switch point in {@code @Fibered} code.
+   *
+   * @throws IllegalStateException if called from plain code while the event is not set
+   */
+  @Fibered
+  public void await() {
+    if (!set) {
+      throw new IllegalStateException(
+          "await on an event that is not set would wait: call it from @Fibered code");
+    }
+  }
+
+  /**
+   * Sets the event and wakes every fiber waiting for it. Setting a set event does nothing.
+   *
+   * @throws IllegalStateException if another thread runs the waiting fibers' scheduler (nothing
+   *     changes then)
+   */
+  public void set() {
+    if (set) {
+      return;
+    }
+    waiting.wakeAll();
+    set = true;
+  }
+
+  /** Clears the event: later {@link #await()} calls wait again until the next {@link #set()}. */
+  public void clear() {
+    set = false;
+  }
+
+  /**
+   * Tells whether the event is set.
+   *
+   * @return true between {@link #set()} and {@link #clear()}
+   */
+  public boolean isSet() {
+    return set;
+  }
+
+  @Override
+  public String toString() {
+    return "Event[" + (set ? "set" : "not set") + "]";
+  }
+
+  /** For {@link EventFibers}: parks the running fiber until the next {@link #set()}. */
+  WaitQueue.Ticket park(Fiber<?> fiber) {
+    return waiting.park(fiber);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.fibered;
+
+/**
+ * Permits that fibers take and give back, to bound how many of them do something at once: {@link
+ * #acquire()} suspends the calling fiber while no permit is free. Fair: permits go to waiting
+ * fibers in the order they asked, and a new {@code acquire} does not overtake them.
+ *
+ * <p>In {@code @Fibered} code {@code acquire} is a switch point. Called from plain code it takes a
+ * free permit or throws {@link IllegalStateException}; {@link #tryAcquire()} never waits.
+ *
+ * <p>Thread-safety: a semaphore serves the fibers of one scheduler, on its thread, or plain code
+ * while that scheduler is idle.
+ */
+public final class Semaphore {
+  private final WaitQueue waiting = new WaitQueue();
+  private int permits;
+
+  /**
+   * Creates a semaphore.
+   *
+   * @param permits the permits free at first, zero or more
+   * @throws IllegalArgumentException if {@code permits} is negative
+   */
+  public Semaphore(int permits) {
+    if (permits < 0) {
+      throw new IllegalArgumentException("permits must be zero or more, was " + permits);
+    }
+    this.permits = permits;
+  }
+
+  /**
+   * Takes a permit, waiting until one is free. A switch point in {@code @Fibered} code.
+   *
+   * @throws IllegalStateException if called from plain code while no permit is free
+   */
+  @Fibered
+  public void acquire() {
+    if (!tryAcquire()) {
+      throw new IllegalStateException(
+          "acquire on " + this + " would wait: call it from @Fibered code, or use tryAcquire");
+    }
+  }
+
+  /**
+   * Takes a permit if one is free and no fiber is waiting for one.
+   *
+   * @return true if a permit was taken
+   */
+  public boolean tryAcquire() {
+    if (permits > 0 && waiting.isEmpty()) {
+      permits--;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Gives a permit back: to the fiber that has waited longest, or to the pool. Like {@link
+   * java.util.concurrent.Semaphore}, it need not have been acquired by the caller.
+   *
+   * @throws IllegalStateException if another thread runs the waiting fibers' scheduler (nothing
+   *     changes then)
+   */
+  public void release() {
+    if (!waiting.wakeFirst()) {
+      permits++;
+    }
+  }
+
+  /**
+   * Returns how many permits are free.
+   *
+   * @return the free permits
+   */
+  public int availablePermits() {
+    return permits;
+  }
+
+  @Override
+  public String toString() {
+    return "Semaphore[" + permits + " free]";
+  }
+
+  /** For {@link SemaphoreFibers}: parks the running fiber until a release hands it a permit. */
+  WaitQueue.Ticket park(Fiber<?> fiber) {
+    return waiting.park(fiber);
+  }
+}
