@@ -1,5 +1,6 @@
 package dev.fibered.functional;
 
+import static dev.fibered.functional.Check.runUntilWaiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -21,11 +22,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CancelTest {
 
-  /** Runs until nothing is runnable but {@code waiting} is parked, then returns. */
-  private static void runUntilWaiting(Scheduler s, Fiber<?> waiting) {
-    s.spawn(CorpusWaitsReviewFibers.yieldOnce()).join();
-    assertEquals(Fiber.State.WAITING, waiting.state());
-  }
 
   @Test
   void aSleepingFiberIsCancelledAtOnceAndEndsCancelled() {

@@ -246,4 +246,14 @@ final class Check {
       // Not available: leave the daemon thread; the failure is reported either way.
     }
   }
+
+  /**
+   * Runs {@code s} on this thread until nothing but parked fibers is left (a yielding fiber
+   * joined from here), then checks that {@code waiting} is one of them. The scheduler is idle
+   * afterwards, so plain code may wake fibers.
+   */
+  static void runUntilWaiting(Scheduler s, Fiber<?> waiting) {
+    s.spawn(CorpusWaitsReviewFibers.yieldOnce()).join();
+    assertEquals(Fiber.State.WAITING, waiting.state());
+  }
 }

@@ -1,5 +1,6 @@
 package dev.fibered.functional;
 
+import static dev.fibered.functional.Check.runUntilWaiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,10 +22,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SyncTest {
 
-  private static void runUntilWaiting(Scheduler s, Fiber<?> waiting) {
-    s.spawn(CorpusWaitsReviewFibers.yieldOnce()).join();
-    assertEquals(Fiber.State.WAITING, waiting.state());
-  }
 
   @Test
   void settingAnEventWakesEveryWaiter() {
