@@ -103,6 +103,12 @@ public final class Fiber<T> {
   /** Set by {@link #cancel()}; delivered when the fiber next resumes. */
   private volatile boolean cancelRequested;
 
+  /** The fiber that spawned this one, or null if plain code did. */
+  private volatile Fiber<?> parent;
+
+  /** This fiber's {@link FiberLocal} values; null until the first is set. */
+  private java.util.Map<FiberLocal<?>, Object> locals;
+
   /** How many times this fiber parked: tells a timer of an earlier wait from the current one. */
   long parks;
 
@@ -424,6 +430,16 @@ public final class Fiber<T> {
   }
 
   /**
+   * Returns the fiber that spawned this one.
+   *
+   * @return the fiber that was running when this one was spawned, or null if it was spawned from
+   *     plain code (or not yet)
+   */
+  public Fiber<?> parent() {
+    return parent;
+  }
+
+  /**
    * Returns how long this fiber has run on its scheduler's thread, all slices together.
    *
    * @return the total run time
@@ -599,6 +615,26 @@ public final class Fiber<T> {
       joiners = null;
     }
     scheduler.fiberFinished();
+  }
+
+  /** This fiber's local values, created if {@code create}; else possibly null. */
+  java.util.Map<FiberLocal<?>, Object> locals(boolean create) {
+    if (locals == null && create) {
+      locals = new java.util.IdentityHashMap<>();
+    }
+    return locals;
+  }
+
+  /** Records the spawning fiber and copies its inheritable locals; at spawn, before it runs. */
+  void inheritFrom(Fiber<?> spawner) {
+    parent = spawner;
+    if (spawner.locals != null) {
+      for (java.util.Map.Entry<FiberLocal<?>, Object> e : spawner.locals.entrySet()) {
+        if (e.getKey().isInheritable()) {
+          locals(true).put(e.getKey(), e.getValue());
+        }
+      }
+    }
   }
 
   /** The scheduler this fiber was spawned on, or null while unstarted. */

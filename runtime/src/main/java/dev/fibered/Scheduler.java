@@ -165,6 +165,10 @@ public final class Scheduler {
                 + "; spawn from that thread (or from its fibers), or before run()");
       }
       fiber.spawnedOn(this);
+      Fiber<?> spawner = currentFiber();
+      if (spawner != null) {
+        fiber.inheritFrom(spawner);
+      }
       runQueue.addLast(fiber);
     }
     return fiber;

@@ -1,0 +1,54 @@
+package dev.fibered.functional;
+
+import dev.fibered.Fiber;
+import dev.fibered.FiberLocal;
+import dev.fibered.Fibered;
+import dev.fibered.Scheduler;
+import java.util.List;
+
+/** Fiber-local values, plain and inheritable. */
+final class CorpusLocals {
+  private CorpusLocals() {}
+
+  static final FiberLocal<String> NAME = FiberLocal.create();
+  static final FiberLocal<String> INHERITED = FiberLocal.inheritable(() -> "none");
+  static final FiberLocal<Integer> COUNTER = FiberLocal.withInitial(() -> 100);
+
+  /** Sets its own name, lets the others run, and reports what it sees. */
+  @Fibered
+  static String roundTrip(String name) {
+    NAME.set(name);
+    Fiber.yieldNow();
+    String seen = NAME.get();
+    return seen;
+  }
+
+  /** Sets both locals, spawns a child, waits for it; returns what the child saw. */
+  @Fibered
+  static String parentOfChild(List<String> log) {
+    NAME.set("parent");
+    INHERITED.set("from parent");
+    Fiber<String> child = Scheduler.current().spawn(CorpusLocalsFibers.childSees(log));
+    String seen = child.result();
+    log.add("parent still " + INHERITED.get());
+    return seen;
+  }
+
+  @Fibered
+  static String childSees(List<String> log) {
+    String seen = NAME.get() + " / " + INHERITED.get();
+    INHERITED.set("from child");
+    Fiber<?> me = Fiber.current(); // typed: "parent" is also a @Fibered method's name here
+    log.add("child parent is " + me.parent().name());
+    return seen;
+  }
+
+  @Fibered
+  static int counts() {
+    COUNTER.set(COUNTER.get() + 1);
+    Fiber.yieldNow();
+    COUNTER.set(COUNTER.get() + 1);
+    int seen = COUNTER.get();
+    return seen;
+  }
+}
