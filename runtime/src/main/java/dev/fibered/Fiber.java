@@ -103,6 +103,9 @@ public final class Fiber<T> {
   /** Set by {@link #cancel()}; delivered when the fiber next resumes. */
   private volatile boolean cancelRequested;
 
+  /** Runtime bookkeeping to run once this fiber ends (a {@link Pool} frees its slot). */
+  private Runnable whenDone;
+
   /** The fiber that spawned this one, or null if plain code did. */
   private volatile Fiber<?> parent;
 
@@ -197,6 +200,21 @@ public final class Fiber<T> {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Waits until every one of {@code fibers} is done (gevent's {@code joinall}). A switch point in
+   * {@code @Fibered} code; from plain code, it joins them one after another as {@link #join()}
+   * does.
+   *
+   * @param fibers the fibers to wait for, of the calling fiber's scheduler
+   * @throws IllegalStateException as {@link #join()} does, for the first fiber it cannot wait for
+   */
+  @Fibered
+  public static void joinAll(Iterable<? extends Fiber<?>> fibers) {
+    for (Fiber<?> f : fibers) {
+      f.join();
     }
   }
 
@@ -614,6 +632,11 @@ public final class Fiber<T> {
       }
       joiners = null;
     }
+    if (whenDone != null) {
+      Runnable r = whenDone;
+      whenDone = null;
+      r.run();
+    }
     scheduler.fiberFinished();
   }
 
@@ -640,6 +663,14 @@ public final class Fiber<T> {
   /** The scheduler this fiber was spawned on, or null while unstarted. */
   Scheduler scheduler() {
     return scheduler;
+  }
+
+  /** Runs {@code action} on the scheduler's thread when this fiber ends; one action per fiber. */
+  void whenDone(Runnable action) {
+    if (whenDone != null) {
+      throw new IllegalStateException(this + " already belongs to a pool");
+    }
+    whenDone = action;
   }
 
   /** Wakes {@code waiting}, parked by the caller, when this fiber ends. */

@@ -42,6 +42,37 @@ public final class FiberFibers {
     return new JoinMachine<>(self, true);
   }
 
+  /**
+   * The machine of {@link Fiber#joinAll}.
+   *
+   * @param fibers the fibers to wait for
+   * @return an unstarted machine
+   */
+  public static Machine<Void> joinAll$machine(Iterable<? extends Fiber<?>> fibers) {
+    return new JoinAllMachine(fibers);
+  }
+
+  /** Joins each fiber in turn: a join machine pushed per fiber still running. */
+  private static final class JoinAllMachine extends Machine<Void> {
+    private final java.util.Iterator<? extends Fiber<?>> fibers;
+
+    JoinAllMachine(Iterable<? extends Fiber<?>> fibers) {
+      this.fibers = fibers.iterator();
+    }
+
+    @Override
+    protected Object resume() throws Throwable {
+      result(); // the previous join's outcome (a join that could not wait throws here)
+      while (fibers.hasNext()) {
+        Fiber<?> next = fibers.next();
+        if (!next.isDone()) {
+          return call(new JoinMachine<Void>(next, false));
+        }
+      }
+      return null;
+    }
+  }
+
   private static final class SleepMachine extends Machine<Void> {
     private final long nanos;
     private boolean slept;
