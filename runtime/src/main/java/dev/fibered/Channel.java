@@ -43,6 +43,12 @@ public final class Channel<T> {
     boolean done;
     boolean closed;
 
+    /** Which of the fiber's waits this is; see {@link Scheduler#wake(Fiber, long)}. */
+    long park;
+
+    /** Set by the fiber when it stops waiting on its own (a timeout): skipped from then on. */
+    boolean abandoned;
+
     Waiter(Fiber<?> fiber, T value) {
       this.fiber = fiber;
       this.value = value;
@@ -137,6 +143,35 @@ public final class Channel<T> {
   @Fibered
   public T receiveOrNull() {
     return isDrained() ? null : receive();
+  }
+
+  /**
+   * Sends a value, waiting at most {@code timeout} while the channel is full. A switch point in
+   * {@code @Fibered} code; from plain code it does not wait, as nothing else could make room.
+   *
+   * @param value the value, not null
+   * @param timeout how long to wait at most
+   * @return true if the value was delivered or buffered, false if the time ran out first (the value
+   *     is then not sent)
+   * @throws ChannelClosedException if the channel is closed, or is closed while this waits
+   */
+  @Fibered
+  public boolean offer(T value, java.time.Duration timeout) {
+    return trySend(value);
+  }
+
+  /**
+   * Receives the next value, waiting at most {@code timeout} while the channel is empty. A switch
+   * point in {@code @Fibered} code; from plain code it does not wait, as nothing else could send.
+   *
+   * @param timeout how long to wait at most
+   * @return the value, or null if the time ran out first
+   * @throws ChannelClosedException if the channel is closed and empty, or is closed while this
+   *     waits
+   */
+  @Fibered
+  public T poll(java.time.Duration timeout) {
+    return tryReceive();
   }
 
   /**
@@ -274,22 +309,33 @@ public final class Channel<T> {
    * reaches the head of its queue, so each operation stays O(1) amortised.
    */
   private static void dropCancelled(ArrayDeque<? extends Waiter<?>> waiting) {
-    while (!waiting.isEmpty() && waiting.peekFirst().fiber.isCancelled()) {
+    while (!waiting.isEmpty()
+        && (waiting.peekFirst().abandoned || waiting.peekFirst().fiber.isCancelled())) {
       waiting.pollFirst();
     }
   }
 
-  void waitToSend(Waiter<T> waiter) {
+  /** Parks a sender; a non-negative timeout also wakes it then, unless it was served first. */
+  void waitToSend(Waiter<T> waiter, long timeoutNanos) {
     senders.addLast(waiter);
-    waiter.fiber.scheduler().park(waiter.fiber);
+    park(waiter, timeoutNanos);
   }
 
-  void waitToReceive(Waiter<T> waiter) {
+  /** Parks a receiver; a non-negative timeout also wakes it then, unless it was served first. */
+  void waitToReceive(Waiter<T> waiter, long timeoutNanos) {
     receivers.addLast(waiter);
-    waiter.fiber.scheduler().park(waiter.fiber);
+    park(waiter, timeoutNanos);
+  }
+
+  private static void park(Waiter<?> waiter, long timeoutNanos) {
+    Scheduler scheduler = waiter.fiber.scheduler();
+    waiter.park = scheduler.park(waiter.fiber);
+    if (timeoutNanos >= 0) {
+      scheduler.wakeAt(waiter.fiber, waiter.park, scheduler.deadlineIn(timeoutNanos));
+    }
   }
 
   private static void wake(Waiter<?> waiter) {
-    waiter.fiber.scheduler().wake(waiter.fiber);
+    waiter.fiber.scheduler().wake(waiter.fiber, waiter.park);
   }
 }

@@ -1,5 +1,7 @@
 package dev.fibered;
 
+import java.time.Duration;
+
 /**
  * The machines of {@link Channel#send} and {@link Channel#receive}, written by hand to the
  * contract of generated {@code FooFibers} classes, so that {@code @Fibered} code that calls them
@@ -17,7 +19,32 @@ public final class ChannelFibers {
    * @return an unstarted machine
    */
   public static <T> Machine<Void> send$machine(Channel<T> self, T value) {
-    return new SendMachine<>(self, value);
+    return new SendMachine<>(self, value, -1);
+  }
+
+  /**
+   * The machine of {@link Channel#offer}.
+   *
+   * @param <T> the type of the values
+   * @param self the channel
+   * @param value the value to send
+   * @param timeout how long to wait at most
+   * @return an unstarted machine
+   */
+  public static <T> Machine<Boolean> offer$machine(Channel<T> self, T value, Duration timeout) {
+    return new SendMachine<>(self, value, Fiber.saturatedNanos(timeout));
+  }
+
+  /**
+   * The machine of {@link Channel#poll}.
+   *
+   * @param <T> the type of the values
+   * @param self the channel
+   * @param timeout how long to wait at most
+   * @return an unstarted machine
+   */
+  public static <T> Machine<T> poll$machine(Channel<T> self, Duration timeout) {
+    return new ReceiveMachine<>(self, false, Fiber.saturatedNanos(timeout));
   }
 
   /**
@@ -28,7 +55,7 @@ public final class ChannelFibers {
    * @return an unstarted machine
    */
   public static <T> Machine<T> receive$machine(Channel<T> self) {
-    return new ReceiveMachine<>(self, false);
+    return new ReceiveMachine<>(self, false, -1);
   }
 
   /**
@@ -39,45 +66,64 @@ public final class ChannelFibers {
    * @return an unstarted machine
    */
   public static <T> Machine<T> receiveOrNull$machine(Channel<T> self) {
-    return new ReceiveMachine<>(self, true);
+    return new ReceiveMachine<>(self, true, -1);
   }
 
-  private static final class SendMachine<T> extends Machine<Void> {
+  /**
+   * Sends; with a timeout (not negative), gives up when it runs out and returns false, else returns
+   * true (null without a timeout, for a void send).
+   */
+  private static final class SendMachine<T, R> extends Machine<R> {
     private final Channel<T> channel;
     private final T value;
+    private final long timeoutNanos;
     private Channel.Waiter<T> waiter;
 
-    SendMachine(Channel<T> channel, T value) {
+    SendMachine(Channel<T> channel, T value, long timeoutNanos) {
       this.channel = receiver(channel);
       this.value = value;
+      this.timeoutNanos = timeoutNanos;
     }
 
     @Override
     protected Object resume() {
       if (waiter == null) {
         if (channel.trySend(value)) {
-          return null;
+          return sent(true);
         }
         waiter = new Channel.Waiter<>(fiber, value);
-        channel.waitToSend(waiter);
+        channel.waitToSend(waiter, timeoutNanos);
         return SUSPEND;
       }
       if (waiter.closed) {
         throw new ChannelClosedException(channel + " was closed while a send waited");
       }
-      return null;
+      if (!waiter.done) {
+        waiter.abandoned = true; // the time ran out: the value stays with the sender
+        return sent(false);
+      }
+      return sent(true);
+    }
+
+    private Object sent(boolean sent) {
+      return timeoutNanos >= 0 ? Boolean.valueOf(sent) : null;
     }
   }
 
-  /** Receives; when the channel is closed and empty, throws, or returns null if {@code orNull}. */
+  /**
+   * Receives; when the channel is closed and empty, throws, or returns null if {@code orNull}; with
+   * a timeout (not negative), returns null when it runs out.
+   */
   private static final class ReceiveMachine<T> extends Machine<T> {
     private final Channel<T> channel;
     private final boolean orNull;
+    private final long timeoutNanos;
     private Channel.Waiter<T> waiter;
 
-    ReceiveMachine(Channel<T> channel, boolean orNull) {
+    ReceiveMachine(Channel<T> channel, boolean orNull, long timeoutNanos) {
       this.channel = receiver(channel);
       this.orNull = orNull;
+      this.timeoutNanos = timeoutNanos;
     }
 
     @Override
@@ -91,7 +137,7 @@ public final class ChannelFibers {
           return value;
         }
         waiter = new Channel.Waiter<>(fiber, null);
-        channel.waitToReceive(waiter);
+        channel.waitToReceive(waiter, timeoutNanos);
         return SUSPEND;
       }
       if (waiter.closed) {
@@ -99,6 +145,10 @@ public final class ChannelFibers {
           return null;
         }
         throw new ChannelClosedException(channel + " was closed while a receive waited");
+      }
+      if (!waiter.done) {
+        waiter.abandoned = true; // the time ran out
+        return null;
       }
       return waiter.value;
     }

@@ -33,6 +33,18 @@ public final class Event {
   }
 
   /**
+   * Waits at most {@code timeout} for the event to be set. A switch point in {@code @Fibered} code;
+   * from plain code it does not wait, as nothing else could set it.
+   *
+   * @param timeout how long to wait at most
+   * @return true if the event is set, false if the time ran out first
+   */
+  @Fibered
+  public boolean await(java.time.Duration timeout) {
+    return set;
+  }
+
+  /**
    * Sets the event and wakes every fiber waiting for it. Setting a set event does nothing.
    *
    * @throws IllegalStateException if another thread runs the waiting fibers' scheduler (nothing
@@ -66,7 +78,7 @@ public final class Event {
   }
 
   /** For {@link EventFibers}: parks the running fiber until the next {@link #set()}. */
-  WaitQueue.Ticket park(Fiber<?> fiber) {
-    return waiting.park(fiber);
+  WaitQueue.Ticket park(Fiber<?> fiber, long timeoutNanos) {
+    return waiting.park(fiber, timeoutNanos);
   }
 }

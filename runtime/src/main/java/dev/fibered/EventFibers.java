@@ -1,8 +1,10 @@
 package dev.fibered;
 
+import java.time.Duration;
+
 /**
- * The machine of {@link Event#await()}, written by hand to the contract of generated {@code
- * FooFibers} classes. Not meant to be called by hand.
+ * The machines of {@link Event#await()} and {@link Event#await(Duration)}, written by hand to the
+ * contract of generated {@code FooFibers} classes. Not meant to be called by hand.
  */
 public final class EventFibers {
   private EventFibers() {}
@@ -14,25 +16,49 @@ public final class EventFibers {
    * @return an unstarted machine
    */
   public static Machine<Void> await$machine(Event self) {
-    return new AwaitMachine(self);
+    return new AwaitMachine<>(self, -1);
   }
 
-  private static final class AwaitMachine extends Machine<Void> {
-    private final Event event;
-    private boolean waited;
+  /**
+   * The machine of {@link Event#await(Duration)}.
+   *
+   * @param self the event
+   * @param timeout how long to wait at most
+   * @return an unstarted machine
+   */
+  public static Machine<Boolean> await$machine(Event self, Duration timeout) {
+    return new AwaitMachine<>(self, Fiber.saturatedNanos(timeout));
+  }
 
-    AwaitMachine(Event event) {
+  /** Waits for the event; with a timeout (not negative), returns whether it was set in time. */
+  private static final class AwaitMachine<R> extends Machine<R> {
+    private final Event event;
+    private final long timeoutNanos;
+    private WaitQueue.Ticket ticket;
+
+    AwaitMachine(Event event, long timeoutNanos) {
       this.event = receiver(event);
+      this.timeoutNanos = timeoutNanos;
     }
 
     @Override
     protected Object resume() {
-      if (waited || event.isSet()) {
-        return null; // woken by set(); a cancellation never resumes here
+      if (ticket == null) {
+        if (event.isSet()) {
+          return outcome(true);
+        }
+        ticket = event.park(fiber, timeoutNanos);
+        return SUSPEND;
       }
-      waited = true;
-      event.park(fiber);
-      return SUSPEND;
+      if (!ticket.granted) {
+        ticket.abandoned = true; // the time ran out
+        return outcome(false);
+      }
+      return outcome(true);
+    }
+
+    private Object outcome(boolean set) {
+      return timeoutNanos >= 0 ? Boolean.valueOf(set) : null;
     }
   }
 }

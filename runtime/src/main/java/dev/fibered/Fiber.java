@@ -116,7 +116,7 @@ public final class Fiber<T> {
   long parks;
 
   /** Fibers of the same scheduler waiting in {@link #join()} for this one. Only the running thread. */
-  private List<Fiber<?>> joiners;
+  private List<WaitQueue.Ticket> joiners;
 
   /** The last exception whose stack trace was recovered, so that callers do not redo it. */
   private Throwable traced;
@@ -627,8 +627,10 @@ public final class Fiber<T> {
     }
     done = true;
     if (joiners != null) {
-      for (Fiber<?> waiting : joiners) {
-        scheduler.wake(waiting);
+      for (WaitQueue.Ticket waiting : joiners) {
+        if (!waiting.gone()) {
+          waiting.grant();
+        }
       }
       joiners = null;
     }
@@ -673,8 +675,8 @@ public final class Fiber<T> {
     whenDone = action;
   }
 
-  /** Wakes {@code waiting}, parked by the caller, when this fiber ends. */
-  void addJoiner(Fiber<?> waiting) {
+  /** Grants {@code waiting}'s ticket when this fiber ends. */
+  void addJoiner(WaitQueue.Ticket waiting) {
     if (joiners == null) {
       joiners = new java.util.ArrayList<>(2);
     }

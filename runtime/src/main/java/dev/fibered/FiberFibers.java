@@ -89,10 +89,7 @@ public final class FiberFibers {
       slept = true;
       Scheduler scheduler = fiber.scheduler();
       if (nanos > 0) {
-        long now = scheduler.nanoTime();
-        long deadline = now + nanos;
-        // A sleep longer than the clock can reach waits forever, not until a wrapped-around time.
-        scheduler.parkUntil(fiber, deadline - now > 0 ? deadline : now + Long.MAX_VALUE / 2);
+        scheduler.parkUntil(fiber, scheduler.deadlineIn(nanos));
       }
       return SUSPEND; // a non-positive duration: back of the queue, as yieldNow
     }
@@ -141,8 +138,9 @@ public final class FiberFibers {
                 + ", a fiber of another scheduler: a fiber can only wait for fibers of its own"
                 + " scheduler");
       }
-      target.addJoiner(me);
-      scheduler.park(me);
+      WaitQueue.Ticket ticket = new WaitQueue.Ticket(me);
+      target.addJoiner(ticket);
+      ticket.park = scheduler.park(me);
     }
   }
 }

@@ -289,18 +289,50 @@ public final class Scheduler {
    * Takes the running fiber off the run queue when its machine returns SUSPEND; it runs again once
    * {@link #wake} is called for it. Only on the running thread, from the fiber itself.
    */
-  void park(Fiber<?> fiber) {
+  long park(Fiber<?> fiber) {
     if (RUNNING_HERE.get() != this) {
       throw new IllegalStateException("a fiber can only wait on the thread that runs its scheduler");
     }
     fiber.parked = true;
-    fiber.parks++;
+    return ++fiber.parks;
   }
 
   /** Parks the fiber and wakes it at {@code deadline}, in {@link #nanoTime()} units. */
-  void parkUntil(Fiber<?> fiber, long deadline) {
-    park(fiber);
-    timers.add(new Timer(deadline, timerSequence++, fiber, fiber.parks));
+  long parkUntil(Fiber<?> fiber, long deadline) {
+    long park = park(fiber);
+    wakeAt(fiber, park, deadline);
+    return park;
+  }
+
+  /** Ends wait number {@code park} of {@code fiber} at {@code deadline}, if it still waits then. */
+  void wakeAt(Fiber<?> fiber, long park, long deadline) {
+    timers.add(new Timer(deadline, timerSequence++, fiber, park));
+  }
+
+  /** A deadline {@code nanos} from now, or about 146 years away for a longer one. */
+  long deadlineIn(long nanos) {
+    long now = nanoTime();
+    long deadline = now + nanos;
+    return deadline - now > 0 ? deadline : now + Long.MAX_VALUE / 2;
+  }
+
+  /**
+   * Wakes {@code fiber} if it is still in wait number {@code park}: a waker that was too late (the
+   * fiber timed out, was cancelled, or waits for something else now) wakes nothing.
+   */
+  void wake(Fiber<?> fiber, long park) {
+    if (RUNNING_HERE.get() == this) {
+      if (fiber.parks == park) {
+        wakeHere(fiber);
+      }
+      return;
+    }
+    synchronized (lock) {
+      checkCanWake();
+      if (fiber.parks == park) {
+        wakeHere(fiber);
+      }
+    }
   }
 
   /**

@@ -55,6 +55,18 @@ public final class Semaphore {
   }
 
   /**
+   * Takes a permit, waiting at most {@code timeout} for one. A switch point in {@code @Fibered}
+   * code; from plain code it does not wait, as nothing else could release one.
+   *
+   * @param timeout how long to wait at most
+   * @return true if a permit was taken, false if the time ran out first
+   */
+  @Fibered
+  public boolean tryAcquire(java.time.Duration timeout) {
+    return tryAcquire();
+  }
+
+  /**
    * Gives a permit back: to the fiber that has waited longest, or to the pool. Like {@link
    * java.util.concurrent.Semaphore}, it need not have been acquired by the caller.
    *
@@ -81,8 +93,16 @@ public final class Semaphore {
     return "Semaphore[" + permits + " free]";
   }
 
-  /** For {@link SemaphoreFibers}: parks the running fiber until a release hands it a permit. */
+  /** For {@link Pool}: parks the running fiber until a release hands it a permit. */
   WaitQueue.Ticket park(Fiber<?> fiber) {
     return waiting.park(fiber);
+  }
+
+  /**
+   * For {@link SemaphoreFibers}: parks the running fiber until a release hands it a permit, or
+   * until {@code timeoutNanos} (if not negative) has passed.
+   */
+  WaitQueue.Ticket park(Fiber<?> fiber, long timeoutNanos) {
+    return waiting.park(fiber, timeoutNanos);
   }
 }

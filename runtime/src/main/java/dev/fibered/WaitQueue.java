@@ -3,34 +3,65 @@ package dev.fibered;
 import java.util.ArrayDeque;
 
 /**
- * Fibers parked on a synchronisation object, first come, first served. A fiber that was cancelled
- * (or ended) while it waited is skipped when it reaches the head, so it is never handed anything.
- * Confined to the scheduler's thread, like the fibers it holds.
+ * Fibers parked on a synchronisation object, first come, first served. A fiber that stopped
+ * waiting (it timed out, was cancelled, or ended) is skipped when it reaches the head, so it is
+ * never handed anything. Confined to the scheduler's thread, like the fibers it holds.
  */
 final class WaitQueue {
-  /** One fiber's place in the queue; {@code granted} once a wake-up chose it. */
+  /** One wait of one fiber. */
   static final class Ticket {
     final Fiber<?> fiber;
+
+    /** Which of the fiber's waits this is: a wake-up for another wait wakes nothing. */
+    long park;
+
+    /** Set when a wake-up chose this ticket (the fiber was handed what it waited for). */
     boolean granted;
+
+    /** Set by the fiber itself when it stops waiting without being granted (a timeout). */
+    boolean abandoned;
 
     Ticket(Fiber<?> fiber) {
       this.fiber = fiber;
+    }
+
+    /** Whether the fiber no longer waits on this ticket. */
+    boolean gone() {
+      return abandoned || fiber.isCancelled() || fiber.isDone();
+    }
+
+    /** Grants the ticket and wakes its fiber from this wait. */
+    void grant() {
+      granted = true;
+      fiber.scheduler().wake(fiber, park);
     }
   }
 
   private final ArrayDeque<Ticket> tickets = new ArrayDeque<>();
 
-  /** Parks the running {@code fiber} at the back of the queue. */
-  Ticket park(Fiber<?> fiber) {
+  /**
+   * Parks the running {@code fiber} at the back of the queue, until it is granted or, if {@code
+   * timeoutNanos} is not negative, until that time has passed.
+   */
+  Ticket park(Fiber<?> fiber, long timeoutNanos) {
+    Scheduler scheduler = fiber.scheduler();
     Ticket ticket = new Ticket(fiber);
     tickets.addLast(ticket);
-    fiber.scheduler().park(fiber);
+    ticket.park = scheduler.park(fiber);
+    if (timeoutNanos >= 0) {
+      scheduler.wakeAt(fiber, ticket.park, scheduler.deadlineIn(timeoutNanos));
+    }
     return ticket;
   }
 
-  /** The first ticket whose fiber still waits, or null; throws, changing nothing, if it cannot be woken. */
+  /** Parks the running {@code fiber} until it is granted. */
+  Ticket park(Fiber<?> fiber) {
+    return park(fiber, -1);
+  }
+
+  /** The first ticket still waiting, or null; throws, changing nothing, if it cannot be woken. */
   private Ticket peekLive() {
-    while (!tickets.isEmpty() && gone(tickets.peekFirst().fiber)) {
+    while (!tickets.isEmpty() && tickets.peekFirst().gone()) {
       tickets.pollFirst();
     }
     Ticket first = tickets.peekFirst();
@@ -40,10 +71,6 @@ final class WaitQueue {
     return first;
   }
 
-  private static boolean gone(Fiber<?> fiber) {
-    return fiber.isCancelled() || fiber.isDone();
-  }
-
   /** Grants and wakes the first fiber still waiting; returns false if there is none. */
   boolean wakeFirst() {
     Ticket first = peekLive();
@@ -51,23 +78,21 @@ final class WaitQueue {
       return false;
     }
     tickets.pollFirst();
-    first.granted = true;
-    first.fiber.scheduler().wake(first.fiber);
+    first.grant();
     return true;
   }
 
   /** Grants and wakes every fiber still waiting, after checking that all of them can be woken. */
   void wakeAll() {
     for (Ticket t : tickets) {
-      if (!gone(t.fiber)) {
+      if (!t.gone()) {
         t.fiber.scheduler().checkCanWake();
       }
     }
     Ticket t;
     while ((t = tickets.pollFirst()) != null) {
-      if (!gone(t.fiber)) {
-        t.granted = true;
-        t.fiber.scheduler().wake(t.fiber);
+      if (!t.gone()) {
+        t.grant();
       }
     }
   }
