@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -60,6 +61,15 @@ public final class Scheduler {
 
   /** Set when {@link #run()} found a deadlock: the waiting fibers can never go on. */
   private volatile String deadlocked;
+
+  /** Tasks from any thread, run by the runner between slices. */
+  private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+
+  /** The thread inside the scheduling loop, to unpark when a task arrives; null while idle. */
+  private volatile Thread runnerThread;
+
+  /** Fibers waiting for something outside the scheduler (a future). Only the running thread. */
+  private int externalWaits;
 
   /** Slices run so far, for {@link #dump()}. Only the running thread. */
   private long slicesRun;
@@ -199,6 +209,35 @@ public final class Scheduler {
   static Fiber<?> currentFiber() {
     Scheduler s = RUNNING_HERE.get();
     return s == null ? null : s.current;
+  }
+
+  /**
+   * Runs {@code task} on this scheduler's thread, between two slices, as soon as it can (gruvi's
+   * {@code run_callback}). Safe to call from any thread: this is how other threads hand work or
+   * results to fibers. The task is plain code; it may spawn fibers, send on channels with {@code
+   * trySend}, set events and so on. If the scheduler is idle, the task waits for the next {@link
+   * #run()} or {@code join()} that drives it.
+   *
+   * <p>An exception from the task goes to the running thread's uncaught exception handler; the
+   * scheduler goes on.
+   *
+   * @param task the task
+   */
+  public void execute(Runnable task) {
+    inbox.add(Objects.requireNonNull(task, "task"));
+    Thread runner = runnerThread;
+    if (runner != null) {
+      LockSupport.unpark(runner);
+    }
+  }
+
+  /** A fiber starts waiting for an outside event: while any does, an idle loop is no deadlock. */
+  void externalWaitBegins() {
+    externalWaits++;
+  }
+
+  void externalWaitEnds() {
+    externalWaits--;
   }
 
   /**
@@ -465,13 +504,22 @@ public final class Scheduler {
    */
   private void runClaimed(Fiber<?> until) {
     RUNNING_HERE.set(this);
+    runnerThread = Thread.currentThread();
     try {
       while (until == null || !until.isDone()) {
+        runSubmittedTasks();
         wakeDueTimers();
         Fiber<?> f = nextFiber();
         if (f == null) {
           dropStaleTimers();
+          if (!inbox.isEmpty()) {
+            continue;
+          }
           if (timers.isEmpty()) {
+            if (externalWaits > 0) {
+              waitForSubmission(); // a fiber awaits a future: its completion arrives as a task
+              continue;
+            }
             if (!parked.isEmpty()) {
               IllegalStateException deadlock = deadlock();
               deadlocked = deadlock.getMessage();
@@ -502,6 +550,7 @@ public final class Scheduler {
       }
     } finally {
       current = null;
+      runnerThread = null;
       RUNNING_HERE.remove();
       if (interruptedWhileWaiting) {
         interruptedWhileWaiting = false;
@@ -554,11 +603,34 @@ public final class Scheduler {
       virtualNanos = deadline; // virtual time: nothing else can happen before it
       return;
     }
-    long delay;
-    while ((delay = deadline - nanoTime()) > 0) {
-      LockSupport.parkNanos(this, delay);
+    long delay = deadline - nanoTime();
+    if (delay > 0) {
+      LockSupport.parkNanos(this, delay); // a submitted task unparks it early
       if (Thread.interrupted()) {
         interruptedWhileWaiting = true; // else parkNanos returns at once: restored at the end
+      }
+    }
+  }
+
+  /** Nothing to run and no timer: the thread waits for a task from another thread. */
+  private void waitForSubmission() {
+    if (inbox.isEmpty()) {
+      LockSupport.park(this);
+      if (Thread.interrupted()) {
+        interruptedWhileWaiting = true;
+      }
+    }
+  }
+
+  /** Runs the tasks other threads submitted, in order, on this thread. */
+  private void runSubmittedTasks() {
+    Runnable task;
+    while ((task = inbox.poll()) != null) {
+      try {
+        task.run();
+      } catch (RuntimeException | Error e) {
+        Thread me = Thread.currentThread();
+        me.getUncaughtExceptionHandler().uncaughtException(me, e); // never silent, never fatal
       }
     }
   }
