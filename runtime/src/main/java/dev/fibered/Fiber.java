@@ -103,6 +103,9 @@ public final class Fiber<T> {
   /** Set by {@link #cancel()}; delivered when the fiber next resumes. */
   private volatile boolean cancelRequested;
 
+  /** The locks this fiber holds; null until it takes one. */
+  private Lock.Held heldLocks;
+
   /** Runtime bookkeeping to run once this fiber ends (a {@link Pool} frees its slot). */
   private Runnable whenDone;
 
@@ -621,6 +624,9 @@ public final class Fiber<T> {
     failure = t;
     top = null;
     traced = null;
+    if (t != null && heldLocks != null) {
+      heldLocks.releaseAll(this); // as an exception leaving synchronized would
+    }
     if (t != null) {
       // Before done: a thread joining from outside must see what the handler adds to t.
       scheduler.fiberFailed(this, t);
@@ -665,6 +671,19 @@ public final class Fiber<T> {
   /** The scheduler this fiber was spawned on, or null while unstarted. */
   Scheduler scheduler() {
     return scheduler;
+  }
+
+  void holding(Lock lock) {
+    if (heldLocks == null) {
+      heldLocks = new Lock.Held();
+    }
+    heldLocks.add(lock);
+  }
+
+  void released(Lock lock) {
+    if (heldLocks != null) {
+      heldLocks.remove(lock);
+    }
   }
 
   /** Runs {@code action} on the scheduler's thread when this fiber ends; one action per fiber. */

@@ -82,6 +82,21 @@ final class WaitQueue {
     return true;
   }
 
+  /**
+   * Grants the first fiber still waiting, running {@code handOver} first (to give it what it
+   * waited for before it can run), and wakes it; returns false if there is none.
+   */
+  boolean grantFirst(java.util.function.Consumer<Ticket> handOver) {
+    Ticket first = peekLive();
+    if (first == null) {
+      return false;
+    }
+    tickets.pollFirst();
+    handOver.accept(first);
+    first.grant();
+    return true;
+  }
+
   /** Grants and wakes every fiber still waiting, after checking that all of them can be woken. */
   void wakeAll() {
     for (Ticket t : tickets) {
