@@ -7,7 +7,7 @@ package dev.fibered.examples;
 public final class Demo {
   private Demo() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     section("1. Basic usage: fibers are registered, then run()");
     BasicUsage.main(args);
 
@@ -19,6 +19,15 @@ public final class Demo {
 
     section("4. A heavy CPU-bound sum does not hold up a light one");
     HeavyAndLight.main(args);
+
+    section("5. Coming from python-fibers: values passed back and forth, parents, throw (cancel)");
+    PythonFibersStyle.main(args);
+
+    section("6. Coming from gruvi: sleep, Event, fiber locals, a blocking pool, run_callback");
+    GruviStyle.main(args);
+
+    section("7. Coming from gevent: joinall, Pool, a Queue with a timeout");
+    GeventStyle.main(args);
   }
 
   private static void section(String title) {

@@ -52,6 +52,54 @@ class ExamplesTest {
   }
 
   @Test
+  void pythonFibersStyle() {
+    PythonFibersStyle.main(new String[0]);
+    assertEquals(
+        List.of(
+            "ponger got ping 1",
+            "pinger got pong 1",
+            "ponger got ping 2",
+            "pinger got pong 2",
+            "PythonFibersStyle.child started by PythonFibersStyle.parent",
+            "parent saw its child end",
+            "sleeper goes to sleep for an hour",
+            "canceller cancelled the sleeper",
+            "sleeper is CANCELLED"),
+        Log.drain());
+  }
+
+  @Test
+  void gruviStyle() throws InterruptedException {
+    GruviStyle.main(new String[0]);
+    assertEquals(
+        List.of(
+            "first woke after 10 ms",
+            "second woke after 20 ms",
+            "third woke after 30 ms",
+            "setter: setting the event",
+            "waiter: the event is set",
+            "handling request-1",
+            "handling request-2",
+            "looked up key = KEY",
+            "fiber received: hello from a thread"),
+        Log.drain());
+  }
+
+  @Test
+  void geventStyle() {
+    GeventStyle.main(new String[0]);
+    assertEquals(
+        List.of(
+            "joinall: sum of squares = 14",
+            "pool: 6 jobs done, at most 2 at once",
+            "queue: got 1",
+            "queue: got 2",
+            "queue: got 3",
+            "queue: nothing for 50 ms, done"),
+        Log.drain());
+  }
+
+  @Test
   void theLightSumFinishesBeforeTheHeavyOne() {
     HeavyAndLight.run(50_000_000L, Duration.ofNanos(1));
     List<String> lines = Log.drain();
