@@ -310,7 +310,9 @@ public final class Channel<T> {
    */
   private static void dropCancelled(ArrayDeque<? extends Waiter<?>> waiting) {
     while (!waiting.isEmpty()
-        && (waiting.peekFirst().abandoned || waiting.peekFirst().fiber.isCancelled())) {
+        && (waiting.peekFirst().abandoned
+            || waiting.peekFirst().fiber.isCancelled()
+            || waiting.peekFirst().fiber.isDone())) {
       waiting.pollFirst();
     }
   }

@@ -103,6 +103,9 @@ public final class Fiber<T> {
   /** Set by {@link #cancel()}; delivered when the fiber next resumes. */
   private volatile boolean cancelRequested;
 
+  /** How many {@link #noSwitch()} blocks of this fiber are open. */
+  private int noSwitchDepth;
+
   /** The locks this fiber holds; null until it takes one. */
   private Lock.Held heldLocks;
 
@@ -218,6 +221,53 @@ public final class Fiber<T> {
   public static void joinAll(Iterable<? extends Fiber<?>> fibers) {
     for (Fiber<?> f : fibers) {
       f.join();
+    }
+  }
+
+  /**
+   * Opens a block in which the current fiber must not switch (gruvi's {@code
+   * assert_no_switchpoints}), for code that relies on running without interleaving:
+   *
+   * <pre>{@code
+   * try (Fiber.NoSwitch guard = Fiber.noSwitch()) {
+   *   balance -= amount;   // no other fiber can see the state in between
+   *   log.add(amount);
+   * }
+   * }</pre>
+   *
+   * <p>javac's {@code -Xlint:try} warns that {@code guard} is never named in the block; put
+   * {@code @SuppressWarnings("try")} on the method.
+   *
+   * <p>The processor reports a switch point written inside such a block ({@code
+   * [Fibered/SwitchPointInNoSwitch]}); at run time, a fiber that suspends while a block is open
+   * fails with {@link IllegalStateException} there. Outside fibers the guard does nothing.
+   *
+   * @return the guard; close it to end the block
+   */
+  public static NoSwitch noSwitch() {
+    Fiber<?> fiber = current();
+    if (fiber != null) {
+      fiber.noSwitchDepth++;
+    }
+    return new NoSwitch(fiber);
+  }
+
+  /** The guard of a {@link #noSwitch()} block. */
+  public static final class NoSwitch implements AutoCloseable {
+    private final Fiber<?> fiber;
+    private boolean closed;
+
+    private NoSwitch(Fiber<?> fiber) {
+      this.fiber = fiber;
+    }
+
+    /** Ends the block; closing it again does nothing. */
+    @Override
+    public void close() {
+      if (!closed && fiber != null) {
+        fiber.noSwitchDepth--;
+      }
+      closed = true;
     }
   }
 
@@ -536,13 +586,15 @@ public final class Fiber<T> {
     long own = ownSliceNanos;
     startSlice(own > 0 ? own : schedulerSliceNanos);
     Machine<?> m = top;
-    Throwable cancellation = cancelRequested ? cancellation() : null;
+    // An exception to raise where the fiber waits: a cancellation, or a switch in noSwitch().
+    Throwable pending = cancelRequested ? cancellation() : null;
     while (true) {
       Object r;
       try {
-        if (cancellation != null) {
-          Throwable raised = cancellation;
-          cancellation = null;
+        if (pending != null) {
+          Throwable raised = pending;
+          pending = null;
+          parked = false; // it raises instead of waiting
           m.abandon();
           throw raised; // at the switch point the innermost machine waits at, as if it threw
         }
@@ -563,6 +615,15 @@ public final class Fiber<T> {
         continue;
       }
       if (r == Machine.SUSPEND) {
+        if (noSwitchDepth > 0) {
+          noSwitchDepth = 0;
+          // Raised where the fiber would have switched, as if that switch point threw.
+          pending =
+              new IllegalStateException(
+                  this + " reached a switch point inside a Fiber.noSwitch() block");
+          m = top;
+          continue;
+        }
         countSwitch();
         return false;
       }

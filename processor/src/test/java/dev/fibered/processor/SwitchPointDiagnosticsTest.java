@@ -2,6 +2,7 @@ package dev.fibered.processor;
 
 import static dev.fibered.processor.Fixtures.assertSingleError;
 import static dev.fibered.processor.Fixtures.host;
+import static dev.fibered.processor.Fixtures.hostClass;
 
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -240,6 +241,46 @@ class SwitchPointDiagnosticsTest {
             }
             """);
     assertSingleError(source, "SwitchPointInTry", "Fiber.yieldNow();");
+  }
+
+  // ------------------------------------------------------------ SwitchPointInNoSwitch
+
+  @Test
+  void yieldInsideANoSwitchBlock() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static long guarded(int n) {
+              long x = n;
+              try (Fiber.NoSwitch guard = Fiber.noSwitch()) {
+                x++;
+                Fiber.yieldNow();
+              }
+              return x;
+            }
+            """);
+    assertSingleError(source, "SwitchPointInNoSwitch", "Fiber.yieldNow();");
+  }
+
+  @Test
+  void loopInsideAStaticallyImportedNoSwitchBlock() {
+    JavaFileObject source =
+        hostClass(
+            "final class Host",
+            """
+            @Fibered
+            static long guarded(int n) {
+              long x = 0;
+              try (var guard = dev.fibered.Fiber.noSwitch()) {
+                for (int i = 0; i < n; i++) {
+                  x += i;
+                }
+              }
+              return x;
+            }
+            """);
+    assertSingleError(source, "SwitchPointInNoSwitch", "for (int i = 0; i < n; i++) {");
   }
 
   // ------------------------------------------------------------ SwitchPointInSwitch

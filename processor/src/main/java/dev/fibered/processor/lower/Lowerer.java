@@ -27,6 +27,7 @@ import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
@@ -273,7 +274,8 @@ public final class Lowerer implements Jumps {
       case FOR_LOOP -> forLoop((ForLoopTree) tree, Set.of());
       case ENHANCED_FOR_LOOP -> forEachLoop((EnhancedForLoopTree) tree, Set.of());
       case LABELED_STATEMENT -> labeled((LabeledStatementTree) tree);
-      case TRY -> reportFirstSwitchPoint(tree, Messages.switchPointInTry());
+      case TRY -> reportFirstSwitchPoint(
+          tree, isNoSwitchGuard((TryTree) tree) ? Messages.switchPointInNoSwitch() : Messages.switchPointInTry());
       case SWITCH -> reportFirstSwitchPoint(tree, Messages.switchPointInSwitch());
       case SYNCHRONIZED -> reportFirstSwitchPoint(tree, Messages.switchPointInSynchronized());
       default -> reportFirstSwitchPoint(tree, Messages.switchPointInExpression());
@@ -908,6 +910,18 @@ public final class Lowerer implements Jumps {
       }
     }.scan(tree, null);
     return first[0];
+  }
+
+  /** Whether a try statement's resources include {@code Fiber.noSwitch()}. */
+  private boolean isNoSwitchGuard(TryTree tree) {
+    for (Tree resource : tree.getResources()) {
+      ExpressionTree guard =
+          resource instanceof VariableTree ? ((VariableTree) resource).getInitializer() : (ExpressionTree) resource;
+      if (guard != null && finder.isNoSwitchGuard(guard)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void reportFirstSwitchPoint(Tree tree, String message) {

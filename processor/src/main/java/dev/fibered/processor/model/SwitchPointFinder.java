@@ -169,6 +169,36 @@ public final class SwitchPointFinder {
   }
 
   /** Whether an unqualified call is {@code yieldNow()} statically imported from Fiber. */
+  /**
+   * Whether {@code expression} is {@code Fiber.noSwitch()} (qualified, or statically imported):
+   * the resource of a block that must not switch.
+   */
+  public boolean isNoSwitchGuard(ExpressionTree expression) {
+    if (!(expression instanceof MethodInvocationTree)) {
+      return false;
+    }
+    MethodInvocationTree call = (MethodInvocationTree) expression;
+    ExpressionTree select = call.getMethodSelect();
+    if (select instanceof MemberSelectTree) {
+      MemberSelectTree member = (MemberSelectTree) select;
+      return member.getIdentifier().contentEquals("noSwitch")
+          && receiverType(member.getExpression())
+              .filter(t -> t.getQualifiedName().contentEquals(FibersNames.FIBER))
+              .isPresent();
+    }
+    if (select instanceof IdentifierTree) {
+      String name = ((IdentifierTree) select).getName().toString();
+      return name.equals("noSwitch")
+          && method.resolver().members(name, Resolver::isMethod).isEmpty()
+          && method
+              .resolver()
+              .staticImportOwner(name, Resolver::isMethod)
+              .filter(t -> t.getQualifiedName().contentEquals(FibersNames.FIBER))
+              .isPresent();
+    }
+    return false;
+  }
+
   public boolean isStaticallyImportedYieldNow(MethodInvocationTree call) {
     if (!(call.getMethodSelect() instanceof IdentifierTree) || !call.getArguments().isEmpty()) {
       return false;

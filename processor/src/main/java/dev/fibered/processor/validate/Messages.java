@@ -187,6 +187,14 @@ public final class Messages {
         + " variable first, then use the variable";
   }
 
+  public static String switchPointInNoSwitch() {
+    return id("SwitchPointInNoSwitch")
+        + "a switch point (a @Fibered call, Fiber.yield(), or a loop, whose back-edge has a"
+        + " scheduling check) inside a Fiber.noSwitch() block: the block promises that the fiber"
+        + " keeps the thread until it ends; move the call or loop out of the block, or the code"
+        + " that must not be interleaved into a plain helper method";
+  }
+
   public static String switchPointInTry() {
     return id("SwitchPointInTry")
         + "a switch point (a @Fibered call, Fiber.yield(), or a loop, whose back-edge has a"
