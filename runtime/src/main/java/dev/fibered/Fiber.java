@@ -382,6 +382,29 @@ public final class Fiber<T> {
   }
 
   /**
+   * Waits at most {@code timeout} for this fiber to be done. In {@code @Fibered} code this is a
+   * switch point, as {@link #join()} is; from plain code it behaves as {@link #join()} (driving an
+   * idle scheduler on the calling thread, or waiting for the thread that runs it) until the time
+   * runs out.
+   *
+   * @param timeout how long to wait at most
+   * @return true if the fiber is done, false if the time ran out first
+   * @throws IllegalStateException as {@link #join()} does
+   */
+  @Fibered
+  public boolean join(Duration timeout) {
+    if (done) {
+      return true;
+    }
+    Scheduler s = scheduler;
+    if (s == null) {
+      throw new IllegalStateException(
+          this + " was never spawned: pass it to Scheduler.spawn before joining it");
+    }
+    return s.runOrAwait(this, true, s.deadlineIn(saturatedNanos(timeout)));
+  }
+
+  /**
    * Returns this fiber's result, waiting for it as {@link #join()} does.
    *
    * <p>In {@code @Fibered} code this is a switch point, as {@link #join()} is.

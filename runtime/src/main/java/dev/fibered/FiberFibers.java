@@ -28,7 +28,18 @@ public final class FiberFibers {
    * @return an unstarted machine
    */
   public static Machine<Void> join$machine(Fiber<?> self) {
-    return new JoinMachine<>(self, false);
+    return new JoinMachine<>(self, false, -1);
+  }
+
+  /**
+   * The machine of {@link Fiber#join(Duration)}.
+   *
+   * @param self the fiber to wait for
+   * @param timeout how long to wait at most
+   * @return an unstarted machine
+   */
+  public static Machine<Boolean> join$machine(Fiber<?> self, Duration timeout) {
+    return new JoinMachine<>(self, false, Fiber.saturatedNanos(timeout));
   }
 
   /**
@@ -39,7 +50,7 @@ public final class FiberFibers {
    * @return an unstarted machine
    */
   public static <T> Machine<T> result$machine(Fiber<T> self) {
-    return new JoinMachine<>(self, true);
+    return new JoinMachine<>(self, true, -1);
   }
 
   /**
@@ -66,7 +77,7 @@ public final class FiberFibers {
       while (fibers.hasNext()) {
         Fiber<?> next = fibers.next();
         if (!next.isDone()) {
-          return call(new JoinMachine<Void>(next, false));
+          return call(new JoinMachine<Void>(next, false, -1));
         }
       }
       return null;
@@ -103,19 +114,26 @@ public final class FiberFibers {
   private static final class JoinMachine<R> extends Machine<R> {
     private final Fiber<?> target;
     private final boolean wantsResult;
-    private boolean waited;
+    private final long timeoutNanos;
+    private WaitQueue.Ticket ticket;
 
-    JoinMachine(Fiber<?> target, boolean wantsResult) {
+    JoinMachine(Fiber<?> target, boolean wantsResult, long timeoutNanos) {
       this.target = receiver(target);
       this.wantsResult = wantsResult;
+      this.timeoutNanos = timeoutNanos;
     }
 
     @Override
     protected Object resume() {
-      if (!waited && !target.isDone()) {
+      if (ticket == null && !target.isDone()) {
         waitForTarget();
-        waited = true;
         return SUSPEND;
+      }
+      if (timeoutNanos >= 0) {
+        if (!target.isDone()) {
+          ticket.abandoned = true; // the time ran out
+        }
+        return target.isDone();
       }
       return wantsResult ? target.outcome() : null;
     }
@@ -138,9 +156,12 @@ public final class FiberFibers {
                 + ", a fiber of another scheduler: a fiber can only wait for fibers of its own"
                 + " scheduler");
       }
-      WaitQueue.Ticket ticket = new WaitQueue.Ticket(me);
+      ticket = new WaitQueue.Ticket(me);
       target.addJoiner(ticket);
       ticket.park = scheduler.park(me);
+      if (timeoutNanos >= 0) {
+        scheduler.wakeAt(me, ticket.park, scheduler.deadlineIn(timeoutNanos));
+      }
     }
   }
 }

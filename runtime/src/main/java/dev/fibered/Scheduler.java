@@ -444,9 +444,17 @@ public final class Scheduler {
    * no thread runs it, else wait; a waiter whose driver stops early takes over.
    */
   void runOrAwait(Fiber<?> fiber) {
+    runOrAwait(fiber, false, 0);
+  }
+
+  /**
+   * As {@link #runOrAwait(Fiber)}, giving up at {@code deadline} ({@link #nanoTime()} units) if
+   * {@code timed}; returns whether the fiber is done.
+   */
+  boolean runOrAwait(Fiber<?> fiber, boolean timed, long deadline) {
     Thread me = Thread.currentThread();
     boolean interrupted = false;
-    while (!fiber.isDone()) {
+    while (!fiber.isDone() && !(timed && nanoTime() - deadline >= 0)) {
       boolean claimed = false;
       synchronized (lock) {
         if (runner == me) {
@@ -463,7 +471,12 @@ public final class Scheduler {
           joiners++;
           try {
             if (!fiber.isDone()) {
-              lock.wait();
+              if (timed) {
+                long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - nanoTime());
+                lock.wait(Math.max(1, millis));
+              } else {
+                lock.wait();
+              }
             }
           } catch (InterruptedException e) {
             interrupted = true;
@@ -473,12 +486,13 @@ public final class Scheduler {
         }
       }
       if (claimed) {
-        runClaimed(fiber);
+        runClaimed(fiber, timed, deadline);
       }
     }
     if (interrupted) {
       me.interrupt();
     }
+    return fiber.isDone();
   }
 
   /** Called by a fiber that just finished: wakes the threads joining it, if any. */
@@ -495,18 +509,18 @@ public final class Scheduler {
     synchronized (lock) {
       claim();
     }
-    runClaimed(until);
+    runClaimed(until, false, 0);
   }
 
   /**
    * The scheduling loop, on the thread that claimed the scheduler. The run queue is touched
    * without the lock here: other threads only add to it while no thread runs the scheduler.
    */
-  private void runClaimed(Fiber<?> until) {
+  private void runClaimed(Fiber<?> until, boolean timed, long deadline) {
     RUNNING_HERE.set(this);
     runnerThread = Thread.currentThread();
     try {
-      while (until == null || !until.isDone()) {
+      while ((until == null || !until.isDone()) && !(timed && nanoTime() - deadline >= 0)) {
         runSubmittedTasks();
         wakeDueTimers();
         Fiber<?> f = nextFiber();
@@ -517,7 +531,11 @@ public final class Scheduler {
           }
           if (timers.isEmpty()) {
             if (externalWaits > 0) {
-              waitForSubmission(); // a fiber awaits a future: its completion arrives as a task
+              if (timed) {
+                sleepUntil(deadline); // an execute() unparks it earlier
+              } else {
+                waitForSubmission(); // a fiber awaits a future: its completion arrives as a task
+              }
               continue;
             }
             if (!parked.isEmpty()) {
@@ -530,7 +548,8 @@ public final class Scheduler {
             }
             break;
           }
-          sleepUntil(timers.peek().deadline);
+          long next = timers.peek().deadline;
+          sleepUntil(timed && deadline - next < 0 ? deadline : next);
           continue;
         }
         current = f;

@@ -54,6 +54,15 @@ final class CorpusTimeouts {
     event.set();
   }
 
+  /** Waits 5 ms for a fiber that sleeps longer, then waits for it without a limit. */
+  @Fibered
+  static String joinWithLimit(Fiber<?> other, long millis) {
+    boolean early = other.join(Duration.ofMillis(millis));
+    other.join();
+    boolean late = other.join(Duration.ofMillis(millis));
+    return early + " then " + late;
+  }
+
   /** A served poll, then a plain receive: the poll's timer must not end the second wait. */
   @Fibered
   static int pollThenReceive(Channel<Integer> channel, List<String> log) {

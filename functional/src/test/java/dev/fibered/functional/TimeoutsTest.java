@@ -138,6 +138,31 @@ class TimeoutsTest {
   }
 
   @Test
+  void aTimedJoinGivesUpWhileTheOtherFiberRunsOn() {
+    Seeds.check(0, SEEDS, s -> {
+      Fiber<Void> sleeper = s.spawn(CorpusWaitsFibers.sleeper("s", 50, new ArrayList<>()));
+      Fiber<String> joiner = s.spawn(CorpusTimeoutsFibers.joinWithLimit(sleeper, 5));
+      s.run();
+      assertEquals("false then true", joiner.result());
+    });
+  }
+
+  @Test
+  void aTimedJoinFromPlainCodeDrivesTheSchedulerUntilItsLimit() {
+    Scheduler s = Scheduler.create();
+    List<String> log = new ArrayList<>();
+    Fiber<Void> sleeper = s.spawn(CorpusWaitsFibers.sleeper("s", 60_000, log));
+    long start = System.nanoTime();
+    assertFalse(sleeper.join(Duration.ofMillis(20)));
+    assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(20), "gave up early");
+    assertEquals(List.of("s:start"), log, "the scheduler ran the sleeper up to its sleep");
+    Fiber<Void> quick = s.spawn(CorpusWaitsFibers.sleeper("q", 1, log));
+    assertTrue(quick.join(Duration.ofSeconds(30)));
+    sleeper.cancel();
+    s.run();
+  }
+
+  @Test
   void inRealTimeAPollGivesUpToo() {
     Scheduler s = Scheduler.create();
     Channel<Integer> ch = Channel.rendezvous();
