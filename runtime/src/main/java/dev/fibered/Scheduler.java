@@ -71,6 +71,9 @@ public final class Scheduler {
   /** Fibers waiting for something outside the scheduler (a future). Only the running thread. */
   private int externalWaits;
 
+  /** Set by a generator's emit: the loop returns after the current slice. */
+  private boolean pauseRequested;
+
   /** Slices run so far, for {@link #dump()}. Only the running thread. */
   private long slicesRun;
 
@@ -517,6 +520,7 @@ public final class Scheduler {
    * without the lock here: other threads only add to it while no thread runs the scheduler.
    */
   private void runClaimed(Fiber<?> until, boolean timed, long deadline) {
+    Scheduler outer = RUNNING_HERE.get(); // a generator's scheduler runs inside another's fiber
     RUNNING_HERE.set(this);
     runnerThread = Thread.currentThread();
     try {
@@ -566,11 +570,19 @@ public final class Scheduler {
             runQueue.addLast(f);
           }
         }
+        if (pauseRequested) {
+          pauseRequested = false;
+          break; // a generator emitted: its consumer takes over
+        }
       }
     } finally {
       current = null;
       runnerThread = null;
-      RUNNING_HERE.remove();
+      if (outer != null) {
+        RUNNING_HERE.set(outer);
+      } else {
+        RUNNING_HERE.remove();
+      }
       if (interruptedWhileWaiting) {
         interruptedWhileWaiting = false;
         Thread.currentThread().interrupt();
@@ -670,8 +682,29 @@ public final class Scheduler {
     return new IllegalStateException(message.toString());
   }
 
+  /**
+   * Runs this scheduler on the calling thread until the fiber that asked for it pauses ({@link
+   * #requestPause}) or none is left: for {@link Generator}, whose scheduler may run inside a fiber
+   * of another scheduler on the same thread.
+   */
+  void runUntilPause() {
+    synchronized (lock) {
+      claim(true);
+    }
+    runClaimed(null, false, 0);
+  }
+
+  /** Asks the scheduling loop to return once the running fiber's slice ends. */
+  void requestPause() {
+    pauseRequested = true;
+  }
+
   /** Makes the calling thread the runner. Caller holds {@link #lock}. */
   private void claim() {
+    claim(false);
+  }
+
+  private void claim(boolean nested) {
     if (deadlocked != null) {
       throw new IllegalStateException(
           "this scheduler deadlocked earlier and its waiting fibers can never go on; use a new"
@@ -684,7 +717,7 @@ public final class Scheduler {
               ? "Scheduler.run() called from inside one of its own fibers"
               : "this scheduler is already running on thread " + runner.getName());
     }
-    if (RUNNING_HERE.get() != null) {
+    if (!nested && RUNNING_HERE.get() != null) {
       throw new IllegalStateException(
           "this thread is already running another scheduler; run schedulers on separate threads");
     }
