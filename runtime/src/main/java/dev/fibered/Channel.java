@@ -49,6 +49,9 @@ public final class Channel<T> {
     /** Set by the fiber when it stops waiting on its own (a timeout): skipped from then on. */
     boolean abandoned;
 
+    /** The timer of a timed wait, or null; dead once the waiter is served. */
+    Scheduler.Timer timer;
+
     Waiter(Fiber<?> fiber, T value) {
       this.fiber = fiber;
       this.value = value;
@@ -333,11 +336,20 @@ public final class Channel<T> {
     Scheduler scheduler = waiter.fiber.scheduler();
     waiter.park = scheduler.park(waiter.fiber);
     if (timeoutNanos >= 0) {
-      scheduler.wakeAt(waiter.fiber, waiter.park, scheduler.deadlineIn(timeoutNanos));
+      waiter.timer = scheduler.wakeAt(waiter.fiber, waiter.park, scheduler.deadlineIn(timeoutNanos));
     }
   }
 
+  /** A waiter whose time ran out leaves its queue at once, so timed-out waits do not pile up. */
+  void forget(Waiter<T> waiter) {
+    waiter.abandoned = true;
+    senders.remove(waiter);
+    receivers.remove(waiter);
+  }
+
   private static void wake(Waiter<?> waiter) {
-    waiter.fiber.scheduler().wake(waiter.fiber, waiter.park);
+    Scheduler scheduler = waiter.fiber.scheduler();
+    scheduler.cancelTimer(waiter.timer);
+    scheduler.wake(waiter.fiber, waiter.park);
   }
 }

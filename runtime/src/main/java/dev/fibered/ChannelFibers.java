@@ -32,7 +32,7 @@ public final class ChannelFibers {
    * @return an unstarted machine
    */
   public static <T> Machine<Boolean> offer$machine(Channel<T> self, T value, Duration timeout) {
-    return new SendMachine<>(self, value, Fiber.saturatedNanos(timeout));
+    return new SendMachine<>(self, value, Math.max(0, Fiber.saturatedNanos(timeout)));
   }
 
   /**
@@ -44,7 +44,7 @@ public final class ChannelFibers {
    * @return an unstarted machine
    */
   public static <T> Machine<T> poll$machine(Channel<T> self, Duration timeout) {
-    return new ReceiveMachine<>(self, false, Fiber.saturatedNanos(timeout));
+    return new ReceiveMachine<>(self, false, Math.max(0, Fiber.saturatedNanos(timeout)));
   }
 
   /**
@@ -99,7 +99,7 @@ public final class ChannelFibers {
         throw new ChannelClosedException(channel + " was closed while a send waited");
       }
       if (!waiter.done) {
-        waiter.abandoned = true; // the time ran out: the value stays with the sender
+        channel.forget(waiter); // the time ran out: the value stays with the sender
         return sent(false);
       }
       return sent(true);
@@ -147,7 +147,7 @@ public final class ChannelFibers {
         throw new ChannelClosedException(channel + " was closed while a receive waited");
       }
       if (!waiter.done) {
-        waiter.abandoned = true; // the time ran out
+        channel.forget(waiter); // the time ran out
         return null;
       }
       return waiter.value;

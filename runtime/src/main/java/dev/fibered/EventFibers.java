@@ -27,7 +27,7 @@ public final class EventFibers {
    * @return an unstarted machine
    */
   public static Machine<Boolean> await$machine(Event self, Duration timeout) {
-    return new AwaitMachine<>(self, Fiber.saturatedNanos(timeout));
+    return new AwaitMachine<>(self, Math.max(0, Fiber.saturatedNanos(timeout)));
   }
 
   /** Waits for the event; with a timeout (not negative), returns whether it was set in time. */
@@ -51,7 +51,7 @@ public final class EventFibers {
         return SUSPEND;
       }
       if (!ticket.granted) {
-        ticket.abandoned = true; // the time ran out
+        ticket.giveUp(); // the time ran out
         return outcome(false);
       }
       return outcome(true);

@@ -647,6 +647,11 @@ public final class Fiber<T> {
           m = top;
           continue;
         }
+        if (cancelRequested && parked) {
+          pending = cancellation(); // cancelled while running (itself): do not wait
+          m = top;
+          continue;
+        }
         countSwitch();
         return false;
       }
@@ -776,6 +781,13 @@ public final class Fiber<T> {
       throw new IllegalStateException(this + " already belongs to a pool");
     }
     whenDone = action;
+  }
+
+  /** A joiner whose time ran out no longer waits for this fiber. */
+  void removeJoiner(WaitQueue.Ticket waiting) {
+    if (joiners != null) {
+      joiners.remove(waiting);
+    }
   }
 
   /** Grants {@code waiting}'s ticket when this fiber ends. */

@@ -39,7 +39,7 @@ public final class FiberFibers {
    * @return an unstarted machine
    */
   public static Machine<Boolean> join$machine(Fiber<?> self, Duration timeout) {
-    return new JoinMachine<>(self, false, Fiber.saturatedNanos(timeout));
+    return new JoinMachine<>(self, false, Math.max(0, Fiber.saturatedNanos(timeout)));
   }
 
   /**
@@ -130,8 +130,9 @@ public final class FiberFibers {
         return SUSPEND;
       }
       if (timeoutNanos >= 0) {
-        if (!target.isDone()) {
-          ticket.abandoned = true; // the time ran out
+        if (ticket != null && !target.isDone()) {
+          ticket.abandoned = true; // the time ran out: leave the target's list of joiners
+          target.removeJoiner(ticket);
         }
         return target.isDone();
       }
@@ -160,7 +161,7 @@ public final class FiberFibers {
       target.addJoiner(ticket);
       ticket.park = scheduler.park(me);
       if (timeoutNanos >= 0) {
-        scheduler.wakeAt(me, ticket.park, scheduler.deadlineIn(timeoutNanos));
+        ticket.timer = scheduler.wakeAt(me, ticket.park, scheduler.deadlineIn(timeoutNanos));
       }
     }
   }

@@ -29,7 +29,10 @@ import java.util.stream.StreamSupport;
  * }</pre>
  *
  * <p>The producer runs on the consumer's thread, on a scheduler of its own, only while the
- * consumer waits in {@link #hasNext()} or {@link #next()}; the consumer may itself be a fiber. An
+ * consumer waits in {@link #hasNext()} or {@link #next()}; the consumer may itself be a fiber. So
+ * whatever the producer waits for (a sleep, a future) also holds up the consumer, and, if the
+ * consumer is a fiber, every fiber of the consumer's scheduler: keep producers to computing and
+ * emitting. An
  * exception that ends the producer is thrown from {@code hasNext()}, as {@link Fiber#result()}
  * throws it. {@link #close()} cancels a producer that has not finished.
  *
@@ -72,7 +75,9 @@ public final class Generator<T> implements Iterator<T>, AutoCloseable {
   @Override
   public boolean hasNext() {
     if (!ready && !finished) {
-      scheduler.wake(producer, producer.parks); // it waits in emit, unless it has not started
+      if (emitting != null) {
+        scheduler.wake(emitting, emitPark); // only the emit that paused, not any other wait
+      }
       scheduler.runUntilPause();
       if (producer.isDone()) {
         finished = true;
@@ -115,17 +120,22 @@ public final class Generator<T> implements Iterator<T>, AutoCloseable {
   public void close() {
     if (!finished) {
       finished = true;
-      if (producer.cancel()) {
-        scheduler.runUntilPause();
-      }
+      producer.cancel();
+      scheduler.cancelAll(); // helpers the producer spawned, too
+      scheduler.runUntilPause();
     }
     ready = false;
     pending = null;
   }
 
-  void offer(T value) {
+  private Fiber<?> emitting;
+  private long emitPark;
+
+  void offer(T value, Fiber<?> by, long park) {
     pending = value;
     ready = true;
+    emitting = by;
+    emitPark = park;
   }
 
   Scheduler scheduler() {

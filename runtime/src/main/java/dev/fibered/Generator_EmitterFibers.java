@@ -40,8 +40,7 @@ public final class Generator_EmitterFibers {
         throw new IllegalStateException("emit works only in the generator's own producer fiber");
       }
       emitted = true;
-      generator.offer(value);
-      generator.scheduler().park(fiber);
+      generator.offer(value, fiber, generator.scheduler().park(fiber));
       generator.scheduler().requestPause();
       return SUSPEND;
     }

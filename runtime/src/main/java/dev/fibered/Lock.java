@@ -213,6 +213,10 @@ public final class Lock {
       }
     }
 
+    void passOn() {
+      waiting.wakeFirst();
+    }
+
     Lock lock() {
       return lock;
     }

@@ -24,6 +24,7 @@ public final class Lock_ConditionFibers {
     private int state;
     private int holds;
     private WaitQueue.Ticket relock;
+    private WaitQueue.Ticket signal;
 
     AwaitMachine(Lock.Condition condition) {
       this.condition = receiver(condition);
@@ -36,7 +37,7 @@ public final class Lock_ConditionFibers {
         case 0:
           condition.checkHeld();
           holds = lock.release();
-          condition.waitForSignal(fiber);
+          signal = condition.waitForSignal(fiber);
           state = 1;
           return SUSPEND;
         case 1: // signalled: take the lock back
@@ -58,6 +59,9 @@ public final class Lock_ConditionFibers {
 
     @Override
     void abandon() {
+      if (state == 1 && signal.granted) {
+        condition.passOn(); // cancelled after a signal chose it: the signal goes on
+      }
       if (state == 2 && relock.granted && condition.lock().owner() == fiber) {
         condition.lock().release(); // cancelled after the lock was handed back: it goes on
       }

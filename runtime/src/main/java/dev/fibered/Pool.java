@@ -65,7 +65,9 @@ public final class Pool {
    */
   @Fibered
   public void join() {
-    Fiber.joinAll(new ArrayList<>(running));
+    while (!running.isEmpty()) {
+      Fiber.joinAll(new ArrayList<>(running));
+    }
   }
 
   /**

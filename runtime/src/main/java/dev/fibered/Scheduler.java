@@ -68,6 +68,13 @@ public final class Scheduler {
   /** The thread inside the scheduling loop, to unpark when a task arrives; null while idle. */
   private volatile Thread runnerThread;
 
+  /** Open {@link #hold()}s: other threads will still hand over work. */
+  private final java.util.concurrent.atomic.AtomicInteger holds =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Timers marked dead by {@link #cancelTimer} and not yet removed. */
+  private int deadTimers;
+
   /** Fibers waiting for something outside the scheduler (a future). Only the running thread. */
   private int externalWaits;
 
@@ -78,13 +85,16 @@ public final class Scheduler {
   private long slicesRun;
 
   /** A fiber to wake at {@code deadline} ({@link #nanoTime()}); ties in the order they were set. */
-  private static final class Timer implements Comparable<Timer> {
+  static final class Timer implements Comparable<Timer> {
     final long deadline;
     final long sequence;
     final Fiber<?> fiber;
 
     /** Which wait of the fiber this timer ends; a timer of an earlier wait wakes nothing. */
     final long park;
+
+    /** Set when the wait ended otherwise (served): the timer is dead, removed lazily. */
+    boolean cancelled;
 
     Timer(long deadline, long sequence, Fiber<?> fiber, long park) {
       this.deadline = deadline;
@@ -279,8 +289,8 @@ public final class Scheduler {
             .append(live.size() == 1 ? " live fiber, " : " live fibers, ")
             .append(slicesRun)
             .append(" slices run, ")
-            .append(timers.size())
-            .append(timers.size() == 1 ? " timer" : " timers");
+            .append(liveTimers())
+            .append(liveTimers() == 1 ? " timer" : " timers");
     for (Fiber<?> f : live) {
       out.append("\n  ").append(f.describe());
       for (StackTraceElement frame : f.stackTrace()) {
@@ -302,6 +312,10 @@ public final class Scheduler {
         failure.addSuppressed(handlerFailure);
       }
     }
+  }
+
+  private long liveTimers() {
+    return timers.stream().filter(t -> !isDead(t)).count();
   }
 
   /** Whether {@code fiber} is the one on this scheduler's thread now. */
@@ -346,16 +360,81 @@ public final class Scheduler {
     return park;
   }
 
+  /** Cancels every fiber still queued or waiting, and lets them end: for a closing generator. */
+  void cancelAll() {
+    java.util.List<Fiber<?>> live = new java.util.ArrayList<>(runQueue);
+    live.addAll(parked);
+    for (Fiber<?> f : live) {
+      f.cancel();
+    }
+  }
+
   /** Ends wait number {@code park} of {@code fiber} at {@code deadline}, if it still waits then. */
-  void wakeAt(Fiber<?> fiber, long park, long deadline) {
-    timers.add(new Timer(deadline, timerSequence++, fiber, park));
+  Timer wakeAt(Fiber<?> fiber, long park, long deadline) {
+    Timer timer = new Timer(deadline, timerSequence++, fiber, park);
+    timers.add(timer);
+    return timer;
+  }
+
+  /**
+   * The wait a timer would end was served first: the timer is dead. Dead timers are dropped when
+   * they reach the head, or all at once when they are more than half of the heap, so many served
+   * timed waits do not pile up.
+   */
+  void cancelTimer(Timer timer) {
+    if (timer != null && !timer.cancelled) {
+      timer.cancelled = true;
+      if (++deadTimers * 2 > timers.size()) {
+        timers.removeIf(t -> t.cancelled);
+        deadTimers = 0;
+      }
+    }
+  }
+
+  private static boolean isDead(Timer timer) {
+    return timer.cancelled || !timer.fiber.parked || timer.fiber.parks != timer.park;
+  }
+
+  /**
+   * Keeps {@link #run()} from taking waiting fibers for a deadlock while the hold is open: for
+   * fibers that wait for what other threads will hand over with {@link #execute} (an event they
+   * set, a value they send). Thread-safe; close the hold when no more tasks will come.
+   *
+   * @return an open hold
+   */
+  public Hold hold() {
+    holds.incrementAndGet();
+    return new Hold(this);
+  }
+
+  /** An open {@link #hold()}; closing it (once) lets an idle scheduler with waiting fibers end. */
+  public static final class Hold implements AutoCloseable {
+    private final Scheduler scheduler;
+    private final java.util.concurrent.atomic.AtomicBoolean open =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+
+    private Hold(Scheduler scheduler) {
+      this.scheduler = scheduler;
+    }
+
+    /** Releases the hold; closing it again does nothing. */
+    @Override
+    public void close() {
+      if (open.compareAndSet(true, false)) {
+        scheduler.holds.decrementAndGet();
+        Thread runner = scheduler.runnerThread;
+        if (runner != null) {
+          LockSupport.unpark(runner);
+        }
+      }
+    }
   }
 
   /** A deadline {@code nanos} from now, or about 146 years away for a longer one. */
   long deadlineIn(long nanos) {
     long now = nanoTime();
     long deadline = now + nanos;
-    return deadline - now > 0 ? deadline : now + Long.MAX_VALUE / 2;
+    return deadline - now >= 0 ? deadline : now + Long.MAX_VALUE / 2;
   }
 
   /**
@@ -429,7 +508,11 @@ public final class Scheduler {
    * come counts, so that a busy fiber cannot keep it asleep.
    */
   boolean hasOtherRunnable(long now) {
-    return !runQueue.isEmpty() || (!timers.isEmpty() && timers.peek().deadline - now <= 0);
+    if (!runQueue.isEmpty()) {
+      return true;
+    }
+    dropStaleTimers();
+    return !timers.isEmpty() && timers.peek().deadline - now <= 0;
   }
 
   /**
@@ -534,13 +617,16 @@ public final class Scheduler {
             continue;
           }
           if (timers.isEmpty()) {
-            if (externalWaits > 0) {
+            if (externalWaits > 0 || holds.get() > 0) {
               if (timed) {
                 sleepUntil(deadline); // an execute() unparks it earlier
               } else {
                 waitForSubmission(); // a fiber awaits a future: its completion arrives as a task
               }
               continue;
+            }
+            if (timed && until != null) {
+              break; // nothing can happen before the deadline: a timed join returns false
             }
             if (!parked.isEmpty()) {
               IllegalStateException deadlock = deadlock();
@@ -611,7 +697,9 @@ public final class Scheduler {
     long now = nanoTime();
     while (!timers.isEmpty() && timers.peek().deadline - now <= 0) {
       Timer due = timers.poll();
-      if (due.fiber.parked && due.fiber.parks == due.park) {
+      if (due.cancelled) {
+        deadTimers--;
+      } else if (!isDead(due)) {
         wakeHere(due.fiber);
       }
     }
@@ -619,12 +707,10 @@ public final class Scheduler {
 
   /** Timers whose wait already ended (a cancelled sleep) must not keep the thread waiting. */
   private void dropStaleTimers() {
-    while (!timers.isEmpty()) {
-      Timer first = timers.peek();
-      if (first.fiber.parked && first.fiber.parks == first.park) {
-        return;
+    while (!timers.isEmpty() && isDead(timers.peek())) {
+      if (timers.poll().cancelled) {
+        deadTimers--;
       }
-      timers.poll();
     }
   }
 

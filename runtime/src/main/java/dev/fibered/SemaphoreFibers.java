@@ -27,7 +27,7 @@ public final class SemaphoreFibers {
    * @return an unstarted machine
    */
   public static Machine<Boolean> tryAcquire$machine(Semaphore self, Duration timeout) {
-    return new AcquireMachine<>(self, Fiber.saturatedNanos(timeout));
+    return new AcquireMachine<>(self, Math.max(0, Fiber.saturatedNanos(timeout)));
   }
 
   /** Takes a permit; with a timeout (not negative), returns whether it got one in time. */
@@ -51,7 +51,7 @@ public final class SemaphoreFibers {
         return SUSPEND;
       }
       if (!ticket.granted) {
-        ticket.abandoned = true; // the time ran out
+        ticket.giveUp(); // the time ran out
         return outcome(false);
       }
       return outcome(true); // a release handed this fiber its permit before waking it

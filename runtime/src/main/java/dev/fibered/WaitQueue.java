@@ -12,6 +12,12 @@ final class WaitQueue {
   static final class Ticket {
     final Fiber<?> fiber;
 
+    /** The queue the ticket waits in, or null for a join (the target's list). */
+    WaitQueue owner;
+
+    /** The timer of a timed wait, or null. */
+    Scheduler.Timer timer;
+
     /** Which of the fiber's waits this is: a wake-up for another wait wakes nothing. */
     long park;
 
@@ -30,10 +36,19 @@ final class WaitQueue {
       return abandoned || fiber.isCancelled() || fiber.isDone();
     }
 
-    /** Grants the ticket and wakes its fiber from this wait. */
+    /** Grants the ticket and wakes its fiber from this wait; its timer is dead from now on. */
     void grant() {
       granted = true;
+      fiber.scheduler().cancelTimer(timer);
       fiber.scheduler().wake(fiber, park);
+    }
+
+    /** The fiber stops waiting without being granted (its time ran out): leave the queue now. */
+    void giveUp() {
+      abandoned = true;
+      if (owner != null) {
+        owner.tickets.remove(this);
+      }
     }
   }
 
@@ -46,10 +61,11 @@ final class WaitQueue {
   Ticket park(Fiber<?> fiber, long timeoutNanos) {
     Scheduler scheduler = fiber.scheduler();
     Ticket ticket = new Ticket(fiber);
+    ticket.owner = this;
     tickets.addLast(ticket);
     ticket.park = scheduler.park(fiber);
     if (timeoutNanos >= 0) {
-      scheduler.wakeAt(fiber, ticket.park, scheduler.deadlineIn(timeoutNanos));
+      ticket.timer = scheduler.wakeAt(fiber, ticket.park, scheduler.deadlineIn(timeoutNanos));
     }
     return ticket;
   }

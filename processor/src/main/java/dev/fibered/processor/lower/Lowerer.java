@@ -912,16 +912,39 @@ public final class Lowerer implements Jumps {
     return first[0];
   }
 
-  /** Whether a try statement's resources include {@code Fiber.noSwitch()}. */
+  /**
+   * Whether a try statement's resources include {@code Fiber.noSwitch()}, declared there or in a
+   * local the resource names ({@code try (guard)}).
+   */
   private boolean isNoSwitchGuard(TryTree tree) {
     for (Tree resource : tree.getResources()) {
       ExpressionTree guard =
-          resource instanceof VariableTree ? ((VariableTree) resource).getInitializer() : (ExpressionTree) resource;
+          resource instanceof VariableTree
+              ? ((VariableTree) resource).getInitializer()
+              : initializerOfLocal((ExpressionTree) resource);
       if (guard != null && finder.isNoSwitchGuard(guard)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The initializer of the method's local that {@code name} is, or null. */
+  private ExpressionTree initializerOfLocal(ExpressionTree name) {
+    if (!(name instanceof IdentifierTree)) {
+      return null;
+    }
+    ExpressionTree[] found = {null};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        if (node.getName().contentEquals(((IdentifierTree) name).getName())) {
+          found[0] = node.getInitializer();
+        }
+        return super.visitVariable(node, unused);
+      }
+    }.scan(method.tree().getBody(), null);
+    return found[0];
   }
 
   private void reportFirstSwitchPoint(Tree tree, String message) {

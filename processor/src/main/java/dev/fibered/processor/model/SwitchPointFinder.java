@@ -168,7 +168,6 @@ public final class SwitchPointFinder {
     return Optional.empty();
   }
 
-  /** Whether an unqualified call is {@code yieldNow()} statically imported from Fiber. */
   /**
    * Whether {@code expression} is {@code Fiber.noSwitch()} (qualified, or statically imported):
    * the resource of a block that must not switch.
@@ -199,6 +198,7 @@ public final class SwitchPointFinder {
     return false;
   }
 
+  /** Whether an unqualified call is {@code yieldNow()} statically imported from Fiber. */
   public boolean isStaticallyImportedYieldNow(MethodInvocationTree call) {
     if (!(call.getMethodSelect() instanceof IdentifierTree) || !call.getArguments().isEmpty()) {
       return false;
