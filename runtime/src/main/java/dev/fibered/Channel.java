@@ -314,7 +314,7 @@ public final class Channel<T> {
   private static void dropCancelled(ArrayDeque<? extends Waiter<?>> waiting) {
     while (!waiting.isEmpty()
         && (waiting.peekFirst().abandoned
-            || waiting.peekFirst().fiber.isCancelled()
+            || waiting.peekFirst().fiber.stopsWaiting()
             || waiting.peekFirst().fiber.isDone())) {
       waiting.pollFirst();
     }

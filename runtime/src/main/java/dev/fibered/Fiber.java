@@ -103,6 +103,9 @@ public final class Fiber<T> {
   /** Set by {@link #cancel()}; delivered when the fiber next resumes. */
   private volatile boolean cancelRequested;
 
+  /** Set by {@link #throwInto}; raised when the fiber next resumes. */
+  private volatile Throwable thrownInto;
+
   /** How many {@link #noSwitch()} blocks of this fiber are open. */
   private int noSwitchDepth;
 
@@ -500,7 +503,7 @@ public final class Fiber<T> {
    * @throws IllegalStateException if another thread runs the fiber's scheduler
    */
   public boolean cancel() {
-    if (done || cancelRequested) {
+    if (done || stopsWaiting()) {
       return false;
     }
     Scheduler s = scheduler;
@@ -512,6 +515,41 @@ public final class Fiber<T> {
       s.wake(this); // a waiting fiber runs again, to end
     }
     return true;
+  }
+
+  /**
+   * Raises {@code failure} in this fiber at the switch point where it waits (or, if it is running,
+   * at the next one where it suspends), as python-fibers' and greenlet's {@code throw} do. As with
+   * {@link #cancel()}, it stops any wait at once and, since {@code @Fibered} code cannot catch
+   * around a switch point yet, ends the fiber: {@link #result()} then throws {@code failure}
+   * (wrapped in {@link CompletionException} if checked) and {@link #state()} is {@code FAILED}.
+   *
+   * <p>Call it on the scheduler's thread, or while the scheduler is idle.
+   *
+   * @param failure the exception to raise, not null
+   * @return true if this call will raise it; false if the fiber had already ended, or was already
+   *     cancelled or given an exception
+   * @throws IllegalStateException if another thread runs the fiber's scheduler
+   */
+  public boolean throwInto(Throwable failure) {
+    java.util.Objects.requireNonNull(failure, "failure");
+    if (done || stopsWaiting()) {
+      return false;
+    }
+    Scheduler s = scheduler;
+    if (s != null) {
+      s.checkCanWake();
+    }
+    thrownInto = failure;
+    if (s != null) {
+      s.wake(this); // a waiting fiber runs again, to raise it
+    }
+    return true;
+  }
+
+  /** Whether the fiber will raise instead of waiting (cancelled, or given an exception). */
+  boolean stopsWaiting() {
+    return cancelRequested || thrownInto != null;
   }
 
   /**
@@ -610,7 +648,7 @@ public final class Fiber<T> {
     startSlice(own > 0 ? own : schedulerSliceNanos);
     Machine<?> m = top;
     // An exception to raise where the fiber waits: a cancellation, or a switch in noSwitch().
-    Throwable pending = cancelRequested ? cancellation() : null;
+    Throwable pending = cancelRequested ? cancellation() : takeThrownInto();
     while (true) {
       Object r;
       try {
@@ -647,8 +685,8 @@ public final class Fiber<T> {
           m = top;
           continue;
         }
-        if (cancelRequested && parked) {
-          pending = cancellation(); // cancelled while running (itself): do not wait
+        if (stopsWaiting() && parked) {
+          pending = cancelRequested ? cancellation() : takeThrownInto(); // asked while running
           m = top;
           continue;
         }
@@ -668,6 +706,11 @@ public final class Fiber<T> {
       callValue = r;
       m = c;
     }
+  }
+
+  /** The exception {@link #throwInto} gave this fiber, or null. */
+  private Throwable takeThrownInto() {
+    return thrownInto;
   }
 
   /** The exception a cancelled fiber ends with, its trace starting where the fiber waited. */

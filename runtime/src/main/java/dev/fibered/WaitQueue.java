@@ -33,7 +33,7 @@ final class WaitQueue {
 
     /** Whether the fiber no longer waits on this ticket. */
     boolean gone() {
-      return abandoned || fiber.isCancelled() || fiber.isDone();
+      return abandoned || fiber.stopsWaiting() || fiber.isDone();
     }
 
     /** Grants the ticket and wakes its fiber from this wait; its timer is dead from now on. */

@@ -112,6 +112,35 @@ class CancelTest {
   }
 
   @Test
+  void anExceptionThrownIntoASleepingFiberEndsItThere() {
+    Scheduler s = Scheduler.create();
+    List<String> log = new ArrayList<>();
+    Fiber<Void> sleeper = s.spawn(CorpusWaitsFibers.sleeper("s", 60_000, log));
+    runUntilWaiting(s, sleeper);
+    IllegalArgumentException boom = new IllegalArgumentException("thrown in");
+    assertTrue(sleeper.throwInto(boom));
+    assertFalse(sleeper.cancel(), "it already stops waiting");
+    s.run();
+    assertEquals(Fiber.State.FAILED, sleeper.state());
+    assertEquals(boom, sleeper.failure());
+    assertEquals(List.of("s:start"), log);
+  }
+
+  @Test
+  void aCheckedExceptionThrownInArrivesWrappedFromResult() {
+    Scheduler s = Scheduler.create();
+    Channel<Integer> ch = Channel.rendezvous();
+    Fiber<Integer> receiver = s.spawn(CorpusChannelsFibers.receiveOnce(ch));
+    runUntilWaiting(s, receiver);
+    receiver.throwInto(new java.io.IOException("io"));
+    s.run();
+    java.util.concurrent.CompletionException e =
+        assertThrows(java.util.concurrent.CompletionException.class, receiver::result);
+    assertInstanceOf(java.io.IOException.class, e.getCause());
+    assertFalse(ch.trySend(1), "the receiver no longer waits");
+  }
+
+  @Test
   void aFinishedFiberCannotBeCancelled() {
     Scheduler s = Scheduler.create();
     Fiber<Integer> f = s.spawn(CorpusWaitsFibers.failing(0));
