@@ -118,6 +118,15 @@ public final class Fiber<T> {
   /** The fiber that spawned this one, or null if plain code did. */
   private volatile Fiber<?> parent;
 
+  /** Children that ended and were not yet reported by {@link #awaitChild()}; lazily created. */
+  private java.util.ArrayDeque<Fiber<?>> endedChildren;
+
+  /** Children spawned from this fiber that have not ended. */
+  private int runningChildren;
+
+  /** This fiber waiting in {@link #awaitChild()}, if it is. */
+  private final WaitQueue childWait = new WaitQueue();
+
   /** This fiber's {@link FiberLocal} values; null until the first is set. */
   private java.util.Map<FiberLocal<?>, Object> locals;
 
@@ -272,6 +281,27 @@ public final class Fiber<T> {
       }
       closed = true;
     }
+  }
+
+  /**
+   * Waits until a fiber spawned from the current one ends, and returns it; children that ended
+   * earlier are returned first, in the order they ended (python-fibers gives control to a fiber's
+   * parent when it ends; here the parent asks). A switch point in {@code @Fibered} code.
+   *
+   * @return a child that ended, or null if the current fiber has no child left to report
+   * @throws IllegalStateException if called from plain code while a child still runs (it would
+   *     wait), or outside any fiber
+   */
+  @Fibered
+  public static Fiber<?> awaitChild() {
+    Fiber<?> me = current();
+    if (me == null) {
+      throw new IllegalStateException("awaitChild() reports the children of the current fiber");
+    }
+    if (me.hasEndedChild() || !me.hasRunningChild()) {
+      return me.takeEndedChild();
+    }
+    throw new IllegalStateException("awaitChild() would wait: call it from @Fibered code");
   }
 
   /**
@@ -777,6 +807,10 @@ public final class Fiber<T> {
       whenDone = null;
       r.run();
     }
+    Fiber<?> p = parent;
+    if (p != null && p.scheduler == scheduler) {
+      p.childEnded(this); // the parent is told, as python-fibers passes control to it
+    }
     scheduler.fiberFinished();
   }
 
@@ -791,6 +825,9 @@ public final class Fiber<T> {
   /** Records the spawning fiber and copies its inheritable locals; at spawn, before it runs. */
   void inheritFrom(Fiber<?> spawner) {
     parent = spawner;
+    if (spawner.scheduler == scheduler) {
+      spawner.runningChildren++; // awaitChild() hears of children on its own scheduler only
+    }
     if (spawner.locals != null) {
       for (java.util.Map.Entry<FiberLocal<?>, Object> e : spawner.locals.entrySet()) {
         if (e.getKey().isInheritable()) {
@@ -816,6 +853,32 @@ public final class Fiber<T> {
     if (heldLocks != null) {
       heldLocks.remove(lock);
     }
+  }
+
+  private void childEnded(Fiber<?> child) {
+    runningChildren--;
+    if (endedChildren == null) {
+      endedChildren = new java.util.ArrayDeque<>();
+    }
+    endedChildren.addLast(child);
+    childWait.wakeFirst();
+  }
+
+  boolean hasEndedChild() {
+    return endedChildren != null && !endedChildren.isEmpty();
+  }
+
+  boolean hasRunningChild() {
+    return runningChildren > 0;
+  }
+
+  Fiber<?> takeEndedChild() {
+    return hasEndedChild() ? endedChildren.pollFirst() : null;
+  }
+
+  /** Parks this (running) fiber until one of its children ends. */
+  void waitForChild() {
+    childWait.park(this);
   }
 
   /** Runs {@code action} on the scheduler's thread when this fiber ends; one action per fiber. */

@@ -84,6 +84,28 @@ public final class FiberFibers {
     }
   }
 
+  /**
+   * The machine of {@link Fiber#awaitChild()}.
+   *
+   * @return an unstarted machine
+   */
+  public static Machine<Fiber<?>> awaitChild$machine() {
+    return new AwaitChildMachine();
+  }
+
+  /** Returns an ended child, waiting for one while children still run. */
+  private static final class AwaitChildMachine extends Machine<Fiber<?>> {
+    @Override
+    protected Object resume() {
+      Fiber<?> me = fiber;
+      if (me.hasEndedChild() || !me.hasRunningChild()) {
+        return me.takeEndedChild();
+      }
+      me.waitForChild();
+      return SUSPEND; // woken when a child ends; then report it
+    }
+  }
+
   private static final class SleepMachine extends Machine<Void> {
     private final long nanos;
     private boolean slept;

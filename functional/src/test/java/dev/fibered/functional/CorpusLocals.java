@@ -43,6 +43,21 @@ final class CorpusLocals {
     return seen;
   }
 
+  /** Spawns children that end in a different order, and hears of each as it ends. */
+  @Fibered
+  static void superviseChildren(List<String> log) {
+    Scheduler scheduler = Scheduler.current();
+    for (int i = 3; i >= 1; i--) {
+      scheduler.spawn(CorpusWaitsFibers.child(i * 5, log));
+    }
+    Fiber<?> ended = Fiber.awaitChild();
+    while (ended != null) {
+      log.add("told: " + ended.name() + " " + ended.state());
+      ended = Fiber.awaitChild();
+    }
+    log.add("no child left");
+  }
+
   @Fibered
   static int counts() {
     COUNTER.set(COUNTER.get() + 1);

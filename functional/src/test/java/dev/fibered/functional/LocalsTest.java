@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@link dev.fibered.FiberLocal}: a value per fiber, per thread outside fibers, inherited on request. */
+/**
+ * {@link dev.fibered.FiberLocal}: a value per fiber, per thread outside fibers, inherited on
+ * request; and a fiber's family: its parent, and the children it is told of as they end.
+ */
 class LocalsTest {
 
   @Test
@@ -42,6 +45,21 @@ class LocalsTest {
     assertEquals("null / from parent", parent.result());
     assertEquals(List.of("child parent is CorpusLocals.parentOfChild", "parent still from parent"), log);
     assertNull(parent.parent(), "spawned from plain code");
+  }
+
+  @Test
+  void aParentIsToldOfEachChildAsItEnds() {
+    Scheduler s = Scheduler.create();
+    List<String> log = new ArrayList<>();
+    s.spawn(CorpusLocalsFibers.superviseChildren(log));
+    s.run();
+    assertEquals(
+        List.of(
+            "child 5", "told: CorpusWaits.child DONE",
+            "child 10", "told: CorpusWaits.child DONE",
+            "child 15", "told: CorpusWaits.child DONE",
+            "no child left"),
+        log);
   }
 
   @Test
