@@ -127,6 +127,27 @@ class GeneratedSourceTest {
     assertThat(compilation).generatedSourceFile("p.SampleFibers");
   }
 
+  /**
+   * The generated code compiles warning-free at every {@code --release} the runtime supports that
+   * the running javac knows: 11 and 17 on JDK 17, up to 25 when the tests run on JDK 25.
+   */
+  @Test
+  void compilesAtEveryReleaseFromElevenToTheRunningJdk() {
+    int newest = Runtime.version().feature();
+    for (int release : new int[] {11, 17, 21, 25}) {
+      if (release > newest) {
+        continue;
+      }
+      Compilation compilation =
+          com.google.testing.compile.Compiler.javac()
+              .withProcessors(new FiberedProcessor())
+              .withOptions("--release", String.valueOf(release), "-Xlint:all", "-Werror")
+              .compile(sample());
+      assertThat(compilation).succeededWithoutWarnings();
+      assertThat(compilation).generatedSourceFile("p.SampleFibers");
+    }
+  }
+
   @Test
   void outputIsStable() {
     String first = generated(compileStrict(sample()), "p.SampleFibers");
