@@ -31,34 +31,22 @@ public final class EventFibers {
   }
 
   /** Waits for the event; with a timeout (not negative), returns whether it was set in time. */
-  private static final class AwaitMachine<R> extends Machine<R> {
+  private static final class AwaitMachine<R> extends TicketMachine<R> {
     private final Event event;
-    private final long timeoutNanos;
-    private WaitQueue.Ticket ticket;
 
     AwaitMachine(Event event, long timeoutNanos) {
+      super(timeoutNanos);
       this.event = receiver(event);
-      this.timeoutNanos = timeoutNanos;
     }
 
     @Override
-    protected Object resume() {
-      if (ticket == null) {
-        if (event.isSet()) {
-          return outcome(true);
-        }
-        ticket = event.park(fiber, timeoutNanos);
-        return SUSPEND;
-      }
-      if (!ticket.granted) {
-        ticket.giveUp(); // the time ran out
-        return outcome(false);
-      }
-      return outcome(true);
+    boolean tryNow() {
+      return event.isSet();
     }
 
-    private Object outcome(boolean set) {
-      return timeoutNanos >= 0 ? Boolean.valueOf(set) : null;
+    @Override
+    WaitQueue.Ticket park(long timeoutNanos) {
+      return event.park(fiber, timeoutNanos);
     }
   }
 }

@@ -17,26 +17,28 @@ public final class LockFibers {
     return new LockMachine(self);
   }
 
-  private static final class LockMachine extends Machine<Void> {
+  /** Takes the lock; an unlock hands it over, the new owner set before the fiber runs. */
+  private static final class LockMachine extends TicketMachine<Void> {
     private final Lock lock;
-    private WaitQueue.Ticket ticket;
 
     LockMachine(Lock lock) {
+      super(-1);
       this.lock = receiver(lock);
     }
 
     @Override
-    protected Object resume() {
-      if (ticket != null || lock.tryLock()) {
-        return null; // the unlock that woke this fiber made it the owner
-      }
-      ticket = lock.waitForLock(fiber);
-      return SUSPEND;
+    boolean tryNow() {
+      return lock.tryLock();
     }
 
     @Override
-    void abandon() {
-      if (ticket != null && ticket.granted && lock.owner() == fiber) {
+    WaitQueue.Ticket park(long timeoutNanos) {
+      return lock.waitForLock(fiber);
+    }
+
+    @Override
+    void giveBack() {
+      if (lock.owner() == fiber) {
         lock.release(); // cancelled after the lock was handed to it: the lock goes on
       }
     }

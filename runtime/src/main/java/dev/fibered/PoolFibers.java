@@ -29,30 +29,35 @@ public final class PoolFibers {
     return new JoinMachine(self);
   }
 
-  private static final class SpawnMachine<T> extends Machine<Fiber<T>> {
+  /** Spawns into a free slot; a freed slot is handed over before the waiting fiber runs. */
+  private static final class SpawnMachine<T> extends TicketMachine<Fiber<T>> {
     private final Pool pool;
-    private final Fiber<T> fiber;
-    private WaitQueue.Ticket ticket;
+    private final Fiber<T> spawned;
 
-    SpawnMachine(Pool pool, Fiber<T> fiber) {
+    SpawnMachine(Pool pool, Fiber<T> spawned) {
+      super(-1);
       this.pool = receiver(pool);
-      this.fiber = java.util.Objects.requireNonNull(fiber, "fiber");
+      this.spawned = java.util.Objects.requireNonNull(spawned, "fiber");
     }
 
     @Override
-    protected Object resume() {
-      if (ticket != null || pool.tryTakeSlot()) {
-        return pool.start(fiber); // a freed slot was handed to this fiber before it was woken
-      }
-      ticket = pool.waitForSlot(super.fiber);
-      return SUSPEND;
+    boolean tryNow() {
+      return pool.tryTakeSlot();
     }
 
     @Override
-    void abandon() {
-      if (ticket != null && ticket.granted) {
-        pool.giveBackSlot(); // cancelled after a slot was handed to it: the slot goes on
-      }
+    WaitQueue.Ticket park(long timeoutNanos) {
+      return pool.waitForSlot(fiber);
+    }
+
+    @Override
+    Object acquired() {
+      return pool.start(spawned);
+    }
+
+    @Override
+    void giveBack() {
+      pool.giveBackSlot(); // cancelled after a slot was handed to it: the slot goes on
     }
   }
 

@@ -31,41 +31,27 @@ public final class SemaphoreFibers {
   }
 
   /** Takes a permit; with a timeout (not negative), returns whether it got one in time. */
-  private static final class AcquireMachine<R> extends Machine<R> {
+  private static final class AcquireMachine<R> extends TicketMachine<R> {
     private final Semaphore semaphore;
-    private final long timeoutNanos;
-    private WaitQueue.Ticket ticket;
 
     AcquireMachine(Semaphore semaphore, long timeoutNanos) {
+      super(timeoutNanos);
       this.semaphore = receiver(semaphore);
-      this.timeoutNanos = timeoutNanos;
     }
 
     @Override
-    protected Object resume() {
-      if (ticket == null) {
-        if (semaphore.tryAcquire()) {
-          return outcome(true);
-        }
-        ticket = semaphore.park(fiber, timeoutNanos);
-        return SUSPEND;
-      }
-      if (!ticket.granted) {
-        ticket.giveUp(); // the time ran out
-        return outcome(false);
-      }
-      return outcome(true); // a release handed this fiber its permit before waking it
-    }
-
-    private Object outcome(boolean acquired) {
-      return timeoutNanos >= 0 ? Boolean.valueOf(acquired) : null;
+    boolean tryNow() {
+      return semaphore.tryAcquire();
     }
 
     @Override
-    void abandon() {
-      if (ticket != null && ticket.granted) {
-        semaphore.release(); // cancelled after a release chose it: the permit goes on
-      }
+    WaitQueue.Ticket park(long timeoutNanos) {
+      return semaphore.park(fiber, timeoutNanos);
+    }
+
+    @Override
+    void giveBack() {
+      semaphore.release(); // cancelled after a release chose it: the permit goes on
     }
   }
 }
