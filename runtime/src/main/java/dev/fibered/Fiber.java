@@ -533,18 +533,7 @@ public final class Fiber<T> {
    * @throws IllegalStateException if another thread runs the fiber's scheduler
    */
   public boolean cancel() {
-    if (done || stopsWaiting()) {
-      return false;
-    }
-    Scheduler s = scheduler;
-    if (s != null) {
-      s.checkCanWake();
-    }
-    cancelRequested = true;
-    if (s != null) {
-      s.wake(this); // a waiting fiber runs again, to end
-    }
-    return true;
+    return raiseInstead(true, null);
   }
 
   /**
@@ -562,7 +551,14 @@ public final class Fiber<T> {
    * @throws IllegalStateException if another thread runs the fiber's scheduler
    */
   public boolean throwInto(Throwable failure) {
-    java.util.Objects.requireNonNull(failure, "failure");
+    return raiseInstead(false, java.util.Objects.requireNonNull(failure, "failure"));
+  }
+
+  /**
+   * Asks the fiber to raise, where it waits, its cancellation ({@code cancel}) or {@code failure};
+   * returns false if it already ended or was already asked.
+   */
+  private boolean raiseInstead(boolean cancel, Throwable failure) {
     if (done || stopsWaiting()) {
       return false;
     }
@@ -570,7 +566,11 @@ public final class Fiber<T> {
     if (s != null) {
       s.checkCanWake();
     }
-    thrownInto = failure;
+    if (cancel) {
+      cancelRequested = true;
+    } else {
+      thrownInto = failure;
+    }
     if (s != null) {
       s.wake(this); // a waiting fiber runs again, to raise it
     }
@@ -678,7 +678,7 @@ public final class Fiber<T> {
     startSlice(own > 0 ? own : schedulerSliceNanos);
     Machine<?> m = top;
     // An exception to raise where the fiber waits: a cancellation, or a switch in noSwitch().
-    Throwable pending = cancelRequested ? cancellation() : takeThrownInto();
+    Throwable pending = raised();
     while (true) {
       Object r;
       try {
@@ -716,7 +716,7 @@ public final class Fiber<T> {
           continue;
         }
         if (stopsWaiting() && parked) {
-          pending = cancelRequested ? cancellation() : takeThrownInto(); // asked while running
+          pending = raised(); // asked while it was running
           m = top;
           continue;
         }
@@ -738,9 +738,9 @@ public final class Fiber<T> {
     }
   }
 
-  /** The exception {@link #throwInto} gave this fiber, or null. */
-  private Throwable takeThrownInto() {
-    return thrownInto;
+  /** What the fiber raises instead of going on: its cancellation, a thrown-in exception, or null. */
+  private Throwable raised() {
+    return cancelRequested ? cancellation() : thrownInto;
   }
 
   /** The exception a cancelled fiber ends with, its trace starting where the fiber waited. */
