@@ -279,7 +279,9 @@ public final class Channel<T> {
   @Override
   public String toString() {
     String kind =
-        capacity == 0 ? "rendezvous" : capacity == Integer.MAX_VALUE ? "unbounded" : "bounded(" + capacity + ")";
+        capacity == 0
+            ? "rendezvous"
+            : capacity == Integer.MAX_VALUE ? "unbounded" : "bounded(" + capacity + ")";
     return "Channel[" + kind + ", " + buffer.size() + " buffered" + (closed ? ", closed]" : "]");
   }
 

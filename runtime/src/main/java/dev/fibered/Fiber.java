@@ -392,8 +392,8 @@ public final class Fiber<T> {
    * <p>In {@code @Fibered} code this is a switch point: the calling fiber is suspended until this
    * one ends, and the other fibers run meanwhile. Both fibers must belong to the same scheduler.
    *
-   * <p>Outside {@code @Fibered} code, if the fiber's scheduler is idle, the calling thread runs the scheduler (all its fibers, not
-   * only this one) until this fiber is done. If the scheduler is running on another thread, the
+   * <p>Outside {@code @Fibered} code, if the fiber's scheduler is idle, the calling thread runs
+   * the scheduler (all its fibers, not only this one) until this fiber is done. If the scheduler is running on another thread, the
    * calling thread blocks until it finishes this fiber.
    *
    * @throws IllegalStateException if the fiber was never spawned; from plain code, if called on the
@@ -453,7 +453,7 @@ public final class Fiber<T> {
     return outcome();
   }
 
-  /** The outcome of a fiber that is done: its value, or its exception as {@link #result()} throws it. */
+  /** The outcome of a done fiber: its value, or its exception as {@link #result()} throws it. */
   T outcome() {
     Throwable t = failure;
     if (t == null) {
@@ -640,7 +640,8 @@ public final class Fiber<T> {
 
   @Override
   public String toString() {
-    return "Fiber#" + id + "[" + name + ", " + state().name().toLowerCase(java.util.Locale.ROOT) + "]";
+    String state = state().name().toLowerCase(java.util.Locale.ROOT);
+    return "Fiber#" + id + "[" + name + ", " + state + "]";
   }
 
   /** One line of a scheduler dump: identity, state and counters; the frames follow. */

@@ -111,8 +111,8 @@ public final class Generator<T> implements Iterator<T>, AutoCloseable {
    * @return a stream of the values not consumed yet
    */
   public Stream<T> stream() {
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED), false)
-        .onClose(this::close);
+    Spliterator<T> values = Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED);
+    return StreamSupport.stream(values, false).onClose(this::close);
   }
 
   /** Cancels the producer if it has not finished, and lets it end. Closing twice does nothing. */

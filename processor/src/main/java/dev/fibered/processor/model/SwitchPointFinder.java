@@ -185,26 +185,22 @@ public final class SwitchPointFinder {
               .filter(t -> t.getQualifiedName().contentEquals(FibersNames.FIBER))
               .isPresent();
     }
-    if (select instanceof IdentifierTree) {
-      String name = ((IdentifierTree) select).getName().toString();
-      return name.equals("noSwitch")
-          && method.resolver().members(name, Resolver::isMethod).isEmpty()
-          && method
-              .resolver()
-              .staticImportOwner(name, Resolver::isMethod)
-              .filter(t -> t.getQualifiedName().contentEquals(FibersNames.FIBER))
-              .isPresent();
-    }
-    return false;
+    return select instanceof IdentifierTree
+        && isStaticallyImportedFromFiber(
+            ((IdentifierTree) select).getName().toString(), "noSwitch");
   }
 
   /** Whether an unqualified call is {@code yieldNow()} statically imported from Fiber. */
   public boolean isStaticallyImportedYieldNow(MethodInvocationTree call) {
-    if (!(call.getMethodSelect() instanceof IdentifierTree) || !call.getArguments().isEmpty()) {
-      return false;
-    }
-    String name = ((IdentifierTree) call.getMethodSelect()).getName().toString();
-    return name.equals("yieldNow")
+    return call.getMethodSelect() instanceof IdentifierTree
+        && call.getArguments().isEmpty()
+        && isStaticallyImportedFromFiber(
+            ((IdentifierTree) call.getMethodSelect()).getName().toString(), "yieldNow");
+  }
+
+  /** Whether an unqualified method {@code name} is Fiber's {@code wanted}, statically imported. */
+  private boolean isStaticallyImportedFromFiber(String name, String wanted) {
+    return name.equals(wanted)
         && method.resolver().members(name, Resolver::isMethod).isEmpty()
         && method
             .resolver()
