@@ -572,7 +572,7 @@ public final class Fiber<T> {
       thrownInto = failure;
     }
     if (s != null) {
-      s.wake(this); // a waiting fiber runs again, to raise it
+      s.wake(this, parks); // a waiting fiber runs again, to raise it
     }
     return true;
   }

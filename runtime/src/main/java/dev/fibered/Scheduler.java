@@ -438,8 +438,12 @@ public final class Scheduler {
   }
 
   /**
-   * Wakes {@code fiber} if it is still in wait number {@code park}: a waker that was too late (the
-   * fiber timed out, was cancelled, or waits for something else now) wakes nothing.
+   * Puts {@code fiber} back on the run queue if it is still in wait number {@code park}: a waker
+   * that was too late (the fiber timed out, was cancelled, or waits for something else now) wakes
+   * nothing. On the running thread, or from any thread while the scheduler is idle (plain code
+   * between runs, like {@link #spawn}).
+   *
+   * @throws IllegalStateException if another thread runs the scheduler; see {@link #checkCanWake}
    */
   void wake(Fiber<?> fiber, long park) {
     if (RUNNING_HERE.get() == this) {
@@ -453,24 +457,6 @@ public final class Scheduler {
       if (fiber.parks == park) {
         wakeHere(fiber);
       }
-    }
-  }
-
-  /**
-   * Puts a parked fiber back on the run queue; does nothing if it is not parked (already woken).
-   * On the running thread, or from any thread while the scheduler is idle (plain code between
-   * runs, like {@link #spawn}).
-   *
-   * @throws IllegalStateException if another thread runs the scheduler; see {@link #checkCanWake}
-   */
-  void wake(Fiber<?> fiber) {
-    if (RUNNING_HERE.get() == this) {
-      wakeHere(fiber);
-      return;
-    }
-    synchronized (lock) {
-      checkCanWake();
-      wakeHere(fiber);
     }
   }
 
