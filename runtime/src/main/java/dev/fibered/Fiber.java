@@ -678,51 +678,41 @@ public final class Fiber<T> {
     long own = ownSliceNanos;
     startSlice(own > 0 ? own : schedulerSliceNanos);
     Machine<?> m = top;
-    // An exception to raise where the fiber waits: a cancellation, or a switch in noSwitch().
-    Throwable pending = raised();
+    Throwable raised = raised();
+    if (raised != null) {
+      m = raiseAt(m, raised);
+      if (m == null) {
+        return true;
+      }
+    }
     while (true) {
       Object r;
       try {
-        if (pending != null) {
-          Throwable raised = pending;
-          pending = null;
-          parked = false; // it raises instead of waiting
-          m.abandon();
-          throw raised; // at the switch point the innermost machine waits at, as if it threw
-        }
         r = m.resume();
       } catch (Throwable t) {
-        if (t != traced) {
-          FiberTraces.recover(t, m); // before unwind: the callers are still linked
-          traced = t;
-        }
-        Machine<?> c = unwind(m);
-        if (c == null) {
-          endSlice();
-          finish(null, t);
+        m = failed(m, t);
+        if (m == null) {
           return true;
         }
-        callFailure = t;
-        m = c;
         continue;
       }
       if (r == Machine.SUSPEND) {
         if (noSwitchDepth > 0) {
           noSwitchDepth = 0;
-          // Raised where the fiber would have switched, as if that switch point threw.
-          pending =
+          raised =
               new IllegalStateException(
                   this + " reached a switch point inside a Fiber.noSwitch() block");
-          m = top;
-          continue;
+        } else if (stopsWaiting() && parked) {
+          raised = raised(); // asked while it was running: it must not wait
+        } else {
+          countSwitch();
+          return false;
         }
-        if (stopsWaiting() && parked) {
-          pending = raised(); // asked while it was running
-          m = top;
-          continue;
+        m = raiseAt(top, raised);
+        if (m == null) {
+          return true;
         }
-        countSwitch();
-        return false;
+        continue;
       }
       if (r == Machine.CALL) {
         m = top;
@@ -737,6 +727,36 @@ public final class Fiber<T> {
       callValue = r;
       m = c;
     }
+  }
+
+  /**
+   * Raises {@code raised} at the switch point where the innermost machine {@code m} waits, as if
+   * it threw there; returns the machine to resume next, or null if that ended the fiber.
+   */
+  private Machine<?> raiseAt(Machine<?> m, Throwable raised) {
+    parked = false; // it raises instead of waiting
+    m.abandon();
+    return failed(m, raised);
+  }
+
+  /**
+   * {@code m} threw {@code t}: its frame and its callers' go into t's stack trace (once), it is
+   * popped, and its caller reads {@code t} as the callee's outcome. Returns the caller, or null if
+   * {@code m} was outermost and the fiber has ended.
+   */
+  private Machine<?> failed(Machine<?> m, Throwable t) {
+    if (t != traced) {
+      FiberTraces.recover(t, m); // before unwind: the callers are still linked
+      traced = t;
+    }
+    Machine<?> c = unwind(m);
+    if (c == null) {
+      endSlice();
+      finish(null, t);
+      return null;
+    }
+    callFailure = t;
+    return c;
   }
 
   /** What the fiber raises instead of going on: its cancellation, a thrown-in exception, or null. */
