@@ -10,10 +10,13 @@ import dev.fibered.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@link Generator}: values handed one by one from a fibered producer to its consumer. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class GeneratorsTest {
 
   @Test

@@ -7,12 +7,15 @@ import dev.fibered.Fiber;
 import dev.fibered.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@link dev.fibered.FiberLocal}: a value per fiber, per thread outside fibers, inherited on
  * request; and a fiber's family: its parent, and the children it is told of as they end.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LocalsTest {
 
   @Test

@@ -8,9 +8,12 @@ import dev.fibered.Fiber;
 import dev.fibered.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@link Fiber#noSwitch()}: guarded blocks run without interleaving, or fail loudly. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class NoSwitchTest {
 
   @Test

@@ -11,14 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Exceptions that leave fibered code show the @Fibered methods and their source lines, as a
  * direct call would, and {@link Fiber#stackTrace()} shows where a suspended fiber waits.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StackTraceTest {
   private static final String FILE = "CorpusTraces.java";
   private static final String HOST = CorpusTraces.class.getName();
