@@ -519,11 +519,13 @@ public final class Fiber<T> {
 
   /**
    * Cancels this fiber: a {@link CancellationException} is raised at the switch point where it
-   * waits (or, if it is running, at the next one it reaches), and, since {@code @Fibered} code
-   * cannot catch around a switch point yet, it ends the fiber: its {@link #result()} then throws
-   * that exception and its {@link #state()} is {@code CANCELLED}. A fiber waiting in a sleep, a
-   * join or on a channel stops waiting at once; a value it was waiting to send is not delivered. A
-   * fiber cancelled before it starts fails as soon as it is first run.
+   * waits (or, if it is running, at the next one where it suspends). The fiber's {@code finally}
+   * blocks run, and a {@code catch} around the switch point may take it; uncaught, it ends the
+   * fiber: {@link #result()} then throws it and {@link #state()} is {@code CANCELLED}. Cancellation
+   * sticks: a cancelled fiber that caught it gets a new one at every later suspension, so it can
+   * clean up but not wait again. A fiber waiting in a sleep, a join or on a channel stops waiting
+   * at once; a value it was waiting to send is not delivered. A fiber cancelled before it starts
+   * fails as soon as it is first run.
    *
    * <p>Call it on the scheduler's thread (a fiber or a plain method it calls), or while the
    * scheduler is idle.
@@ -538,10 +540,11 @@ public final class Fiber<T> {
 
   /**
    * Raises {@code failure} in this fiber at the switch point where it waits (or, if it is running,
-   * at the next one where it suspends), as python-fibers' and greenlet's {@code throw} do. As with
-   * {@link #cancel()}, it stops any wait at once and, since {@code @Fibered} code cannot catch
-   * around a switch point yet, ends the fiber: {@link #result()} then throws {@code failure}
-   * (wrapped in {@link CompletionException} if checked) and {@link #state()} is {@code FAILED}.
+   * at the next one where it suspends), as python-fibers' and greenlet's {@code throw} do. It stops
+   * any wait at once, and is raised once: a {@code catch} around the switch point may take it and
+   * go on, waiting again if it likes. Uncaught, it ends the fiber: {@link #result()} then throws
+   * {@code failure} (wrapped in {@link CompletionException} if checked) and {@link #state()} is
+   * {@code FAILED}.
    *
    * <p>Call it on the scheduler's thread, or while the scheduler is idle.
    *
@@ -736,6 +739,9 @@ public final class Fiber<T> {
   private Machine<?> raiseAt(Machine<?> m, Throwable raised) {
     parked = false; // it raises instead of waiting
     m.abandon();
+    if (m.enterHandler(raised)) {
+      return m; // a try around the switch point takes it
+    }
     return failed(m, raised);
   }
 
@@ -759,9 +765,18 @@ public final class Fiber<T> {
     return c;
   }
 
-  /** What the fiber raises instead of going on: its cancellation, a thrown-in exception, or null. */
+  /**
+   * What the fiber raises instead of going on: its cancellation, a thrown-in exception, or null. A
+   * cancellation is raised again at every later suspension (the fiber may catch it, but it cannot
+   * wait any more); a thrown-in exception is raised once.
+   */
   private Throwable raised() {
-    return cancelRequested ? cancellation() : thrownInto;
+    if (cancelRequested) {
+      return cancellation();
+    }
+    Throwable t = thrownInto;
+    thrownInto = null;
+    return t;
   }
 
   /** The exception a cancelled fiber ends with, its trace starting where the fiber waited. */

@@ -55,6 +55,21 @@ public abstract class Machine<T> {
   }
 
   /**
+   * Moves this machine to the catch or finally block that covers its current state and takes
+   * {@code thrown}, as Java's exception table would; machines generated for methods with a try
+   * around a switch point override it. The generated {@link #resume()} calls it for what a state
+   * throws, and the runtime for an exception it raises where the machine waits ({@link
+   * Fiber#cancel()}, {@link Fiber#throwInto}).
+   *
+   * @param thrown the exception
+   * @return true if a handler took it and the machine is to be resumed there; false if it leaves
+   *     the machine
+   */
+  protected boolean enterHandler(Throwable thrown) {
+    return false;
+  }
+
+  /**
    * Called on the innermost machine of a fiber that is cancelled while it waits, before the
    * cancellation is raised: the runtime's own waiting machines give back what was handed to them
    * after they were woken and before they could run (a semaphore permit, a channel value).

@@ -70,12 +70,10 @@ class ErrorRecoveryTest {
             }
 
             @Fibered
-            static long inTry(int n) {
+            static long inSynchronized(int n) {
               long z = 0;
-              try {
+              synchronized (Object.class) {
                 z = sum(n);
-              } finally {
-                z++;
               }
               return z;
             }
@@ -85,7 +83,7 @@ class ErrorRecoveryTest {
     assertError(compilation, source, "Lambda", "Supplier<String> s = () -> \"x\";");
     assertError(compilation, source, "SwitchPointInExpression", "long x = 1 + sum(n);");
     assertError(compilation, source, "PrivateMember", "int y = secret;");
-    assertError(compilation, source, "SwitchPointInTry", "z = sum(n);");
+    assertError(compilation, source, "SwitchPointInSynchronized", "z = sum(n);");
     assertThat(compilation).hadErrorCount(5);
   }
 

@@ -1,5 +1,6 @@
 package dev.fibered.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.fibered.processor.Fixtures.assertSingleError;
 import static dev.fibered.processor.Fixtures.host;
 import static dev.fibered.processor.Fixtures.hostClass;
@@ -181,35 +182,31 @@ class SwitchPointDiagnosticsTest {
     assertSingleError(source, "SwitchPointInExpression", "total += sum(n);");
   }
 
-  // ------------------------------------------------------------ SwitchPointInTry
+  // ------------------------------------------------------------ switch points in try
 
+  /**
+   * A loop, a call and a yield inside try, catch, finally and try-with-resources blocks are lowered (their semantics
+   * are in the functional TryTest): strict compilation, no warning in the generated code.
+   */
   @Test
-  void loopInsideTry() {
-    JavaFileObject source =
-        host(
-            """
-            @Fibered
-            static long loopInTry(int n) {
-              long x = 0;
-              try {
-                for (int i = 0; i < n; i++) {
-                  x += i;
-                }
-              } finally {
-                x++;
-              }
-              return x;
-            }
-            """);
-    assertSingleError(source, "SwitchPointInTry", "for (int i = 0; i < n; i++) {");
-  }
-
-  @Test
-  void fiberedCallInsideTry() {
+  void switchPointsInsideTryCatchAndFinallyCompileCleanly() {
     JavaFileObject source =
         host(
             SUM
                 + """
+                @Fibered
+                static long loopInTry(int n) {
+                  long x = 0;
+                  try {
+                    for (int i = 0; i < n; i++) {
+                      x += i;
+                    }
+                  } finally {
+                    x++;
+                  }
+                  return x;
+                }
+
                 @Fibered
                 static long callInTry(int n) {
                   long x = 0;
@@ -220,27 +217,33 @@ class SwitchPointDiagnosticsTest {
                   }
                   return x;
                 }
-                """);
-    assertSingleError(source, "SwitchPointInTry", "x = sum(n);");
-  }
 
-  @Test
-  void yieldInsideFinally() {
-    JavaFileObject source =
-        host(
-            """
-            @Fibered
-            static long yieldInFinally(int n) {
-              long x = n;
-              try {
-                x++;
-              } finally {
-                Fiber.yieldNow();
-              }
-              return x;
-            }
-            """);
-    assertSingleError(source, "SwitchPointInTry", "Fiber.yieldNow();");
+                static AutoCloseable resource(java.util.List<String> log) {
+                  return () -> log.add("closed");
+                }
+
+                @Fibered
+                @SuppressWarnings("try")
+                static long callInTryWithResources(int n, java.util.List<String> log) throws Exception {
+                  long x = 0;
+                  try (AutoCloseable c = resource(log); AutoCloseable d = resource(log)) {
+                    x = sum(n);
+                  }
+                  return x;
+                }
+
+                @Fibered
+                static long yieldInFinally(int n) {
+                  long x = n;
+                  try {
+                    x++;
+                  } finally {
+                    Fiber.yieldNow();
+                  }
+                  return x;
+                }
+                """);
+    assertThat(Fixtures.compileStrict(source)).succeededWithoutWarnings();
   }
 
   // ------------------------------------------------------------ SwitchPointInNoSwitch

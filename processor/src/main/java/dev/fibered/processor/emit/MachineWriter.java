@@ -15,7 +15,11 @@ import dev.fibered.processor.lower.MachineNames;
 import dev.fibered.processor.lower.Op;
 import dev.fibered.processor.lower.SourceLine;
 import dev.fibered.processor.lower.State;
+import dev.fibered.processor.lower.TryRegion;
 import dev.fibered.processor.model.FibersNames;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
@@ -71,6 +75,9 @@ final class MachineWriter {
     }
     type.addMethod(constructor.build());
     type.addMethod(resume(machine));
+    if (catchesExceptions(machine)) {
+      type.addMethod(enterHandler(machine));
+    }
     type.addMethod(sourceFrame(machine));
     return type.build();
   }
@@ -110,8 +117,21 @@ final class MachineWriter {
         .build();
   }
 
+  private static boolean catchesExceptions(MachineModel machine) {
+    return machine.states().stream().anyMatch(s -> s.region() != null);
+  }
+
+  /**
+   * The loop of states. In a machine with lowered tries, an exception a state throws goes to
+   * {@code enterHandler}, which moves to the catch or finally block that covers the state; the
+   * runtime calls {@code enterHandler} too, for an exception it raises where the machine waits.
+   */
   private static MethodSpec resume(MachineModel machine) {
+    boolean catches = catchesExceptions(machine);
     CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("while (true)");
+    if (catches) {
+      body.beginControlFlow("try");
+    }
     body.beginControlFlow("switch ($L)", machine.names().state());
     for (State state : machine.states()) {
       body.add(stateCase(state, machine));
@@ -124,12 +144,79 @@ final class MachineWriter {
         machine.names().state());
     body.add("$<");
     body.endControlFlow();
+    if (catches) {
+      String thrown = machine.names().thrown();
+      body.nextControlFlow("catch ($T $L)", Throwable.class, thrown);
+      body.beginControlFlow("if (!enterHandler($L))", thrown);
+      body.addStatement("throw $L", thrown);
+      body.endControlFlow();
+      body.endControlFlow();
+    }
     body.endControlFlow();
     return MethodSpec.methodBuilder("resume")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PROTECTED)
         .returns(ClassName.OBJECT)
         .addException(Throwable.class)
+        .addCode(body.build())
+        .build();
+  }
+
+  /**
+   * Moves to the handler that catches {@code thrown} in the current state: the states of one
+   * region share a {@code case}, and its handlers are tried in order, as Java tries a try's catch
+   * clauses, then its finally block, then the enclosing try's.
+   */
+  private static MethodSpec enterHandler(MachineModel machine) {
+    String state = machine.names().state();
+    String thrown = machine.names().thrown();
+    Map<TryRegion, List<Integer>> statesByRegion = new LinkedHashMap<>();
+    for (State s : machine.states()) {
+      if (s.region() != null) {
+        statesByRegion.computeIfAbsent(s.region(), r -> new ArrayList<>()).add(s.number());
+      }
+    }
+    Map<Label, Integer> numbers = machine.states().get(0).numbers();
+    CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch ($L)", state);
+    statesByRegion.forEach(
+        (region, states) -> {
+          for (int s : states) {
+            body.add("case $L:\n", s);
+          }
+          body.indent();
+          boolean caughtAll = false;
+          for (TryRegion.Handler h : region.chain()) {
+            boolean test = !h.catchesEverything();
+            if (test) {
+              List<CodeBlock> tests = new ArrayList<>();
+              h.caught().forEach(t -> tests.add(CodeBlock.of("$L instanceof $T", thrown, t)));
+              body.beginControlFlow("if ($L)", CodeBlock.join(tests, " || "));
+            }
+            if (h.fieldType().equals(TypeName.get(Throwable.class))) {
+              body.addStatement("$L = $L", h.field(), thrown);
+            } else {
+              body.addStatement("$L = ($T) $L", h.field(), h.fieldType(), thrown);
+            }
+            body.addStatement("$L = $L", state, numbers.get(h.target()));
+            body.addStatement("return true");
+            if (test) {
+              body.endControlFlow();
+            } else {
+              caughtAll = true;
+              break; // a finally block takes everything: later handlers never see it
+            }
+          }
+          if (!caughtAll) {
+            body.addStatement("return false");
+          }
+          body.unindent();
+        });
+    body.add("default:\n$>").addStatement("return false").add("$<").endControlFlow();
+    return MethodSpec.methodBuilder("enterHandler")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .returns(TypeName.BOOLEAN)
+        .addParameter(Throwable.class, thrown)
         .addCode(body.build())
         .build();
   }

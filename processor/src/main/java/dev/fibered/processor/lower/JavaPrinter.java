@@ -79,7 +79,6 @@ final class JavaPrinter {
   private final LocalScope fields;
   private final MachineNames names;
   private final Jumps jumps;
-  private final TypeName returnType;
   private final Function<ExpressionTree, Optional<TypeElement>> declaredTypeOf;
   private final NameQualifier qualifier;
 
@@ -107,14 +106,12 @@ final class JavaPrinter {
       LocalScope fields,
       MachineNames names,
       Jumps jumps,
-      TypeName returnType,
       Function<ExpressionTree, Optional<TypeElement>> declaredTypeOf) {
     this.method = method;
     this.reporter = reporter;
     this.fields = fields;
     this.names = names;
     this.jumps = jumps;
-    this.returnType = returnType;
     this.declaredTypeOf = declaredTypeOf;
     this.qualifier = new NameQualifier(method, reporter, fields, names, declaredTypeOf);
   }
@@ -489,7 +486,7 @@ final class JavaPrinter {
       case BREAK -> breakStatement((BreakTree) tree);
       case CONTINUE -> {
         ContinueTree cont = (ContinueTree) tree;
-        jumpTo(jumps.continueTarget(cont.getLabel() == null ? null : cont.getLabel().toString()));
+        out.append(jumps.continueTo(cont.getLabel() == null ? null : cont.getLabel().toString()));
       }
       case YIELD -> {
         text("yield ");
@@ -757,15 +754,8 @@ final class JavaPrinter {
   }
 
   private void returnStatement(ReturnTree tree) {
-    if (tree.getExpression() == null) {
-      text("return null;");
-      return;
-    }
-    text("{ ");
-    out.type(returnType);
-    text(" " + names.result() + " = ");
-    expr(tree.getExpression());
-    text("; return " + names.result() + "; }");
+    out.append(
+        jumps.returnWith(tree.getExpression() == null ? null : expression(tree.getExpression())));
   }
 
   private void breakStatement(BreakTree tree) {
@@ -773,14 +763,8 @@ final class JavaPrinter {
     if (label == null ? copiedSwitches > 0 : copiedLabels.contains(label)) {
       text(label == null ? "break;" : "break " + label + ";");
     } else {
-      jumpTo(jumps.breakTarget(label));
+      out.append(jumps.breakTo(label));
     }
-  }
-
-  private void jumpTo(Label target) {
-    text("{ " + names.state() + " = ");
-    out.label(target);
-    text("; continue; }");
   }
 
   // ---------------------------------------------------------------- helpers

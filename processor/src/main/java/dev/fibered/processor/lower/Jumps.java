@@ -1,10 +1,16 @@
 package dev.fibered.processor.lower;
 
-/** Where {@code break} and {@code continue} go in the lowered statement that encloses them. */
+/**
+ * How {@code break}, {@code continue} and {@code return} leave a statement that is copied into a
+ * state: as state changes, through the lowered finally blocks they cross.
+ */
 interface Jumps {
-  /** The exit of the loop or labelled statement {@code label} (innermost loop if null). */
-  Label breakTarget(String label);
+  /** Code that goes to the exit of the loop or labelled statement {@code label} (innermost loop if null). */
+  Code breakTo(String label);
 
-  /** The back-edge of the loop {@code label} (innermost loop if null). */
-  Label continueTarget(String label);
+  /** Code that goes to the back-edge of the loop {@code label} (innermost loop if null). */
+  Code continueTo(String label);
+
+  /** Code that returns {@code value} (null for a void method) from the machine. */
+  Code returnWith(Code value);
 }

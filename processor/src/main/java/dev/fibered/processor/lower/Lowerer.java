@@ -28,6 +28,8 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnionTypeTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
@@ -88,7 +90,13 @@ public final class Lowerer implements Jumps {
   private final List<MachineModel.Field> locals = new ArrayList<>();
   private final List<String> parameterFields = new ArrayList<>();
   private final java.util.Set<String> constants = new java.util.HashSet<>();
-  private final Deque<JumpTarget> targets = new ArrayDeque<>();
+  private final Deque<Enclosing> targets = new ArrayDeque<>();
+
+  /** Where a return through finally blocks ends up, once one needs it. */
+  private Label returnPoint;
+
+  /** The field holding the value such a return returns; null for a void method. */
+  private String returnedValue;
   private final Map<Tree, Boolean> suspends = new IdentityHashMap<>();
 
   private Lowerer(
@@ -118,10 +126,11 @@ public final class Lowerer implements Jumps {
             namer.internal("state"),
             method.isStatic() ? null : namer.internal("self"),
             namer.internal("result"),
-            namer.internal("SOURCE"));
+            namer.internal("SOURCE"),
+            namer.internal("thrown"));
     this.returnType = TypeName.get(method.element().getReturnType());
     this.printer =
-        new JavaPrinter(method, reporter, scope, names, this, returnType, finder::receiverType);
+        new JavaPrinter(method, reporter, scope, names, this, finder::receiverType);
   }
 
   /** Keeps hoisted locals from taking the name of a package the body names in full. */
@@ -188,6 +197,11 @@ public final class Lowerer implements Jumps {
     statement(method.tree().getBody());
     if (graph.reachable()) {
       graph.add(new Op.Statements(new Code().text("return null;"), true));
+    }
+    if (returnPoint != null) {
+      bind(returnPoint, method.tree().getBody(), "return: ");
+      String value = returnedValue == null ? "null" : returnedValue;
+      graph.add(new Op.Statements(new Code().text("return " + value + ";"), true));
     }
     return graph.build();
   }
@@ -274,8 +288,14 @@ public final class Lowerer implements Jumps {
       case FOR_LOOP -> forLoop((ForLoopTree) tree, Set.of());
       case ENHANCED_FOR_LOOP -> forEachLoop((EnhancedForLoopTree) tree, Set.of());
       case LABELED_STATEMENT -> labeled((LabeledStatementTree) tree);
-      case TRY -> reportFirstSwitchPoint(
-          tree, isNoSwitchGuard((TryTree) tree) ? Messages.switchPointInNoSwitch() : Messages.switchPointInTry());
+      case TRY -> {
+        TryTree t = (TryTree) tree;
+        if (isNoSwitchGuard(t)) {
+          reportFirstSwitchPoint(tree, Messages.switchPointInNoSwitch());
+        } else {
+          tryStatement(t);
+        }
+      }
       case SWITCH -> reportFirstSwitchPoint(tree, Messages.switchPointInSwitch());
       case SYNCHRONIZED -> reportFirstSwitchPoint(tree, Messages.switchPointInSynchronized());
       default -> reportFirstSwitchPoint(tree, Messages.switchPointInExpression());
@@ -574,6 +594,214 @@ public final class Lowerer implements Jumps {
     }
   }
 
+  // ---------------------------------------------------------------- try
+
+  /**
+   * A try with a switch point in it. Its body's states are covered by the catch clauses, then the
+   * finally block; the catch blocks' states by the finally block; everything by the enclosing
+   * tries. Each catch and finally block starts a state that {@code enterHandler} moves to, with
+   * the exception in a field. Normal completion and jumps out go through the finally block, which
+   * then rethrows the exception it caught or goes on to where the jump was going.
+   */
+  private void tryStatement(TryTree tree) {
+    Runnable body =
+        tree.getResources().isEmpty()
+            ? () -> statement(tree.getBlock())
+            : () -> withResources(tree.getResources(), 0, tree.getBlock());
+    if (tree.getCatches().isEmpty() && tree.getFinallyBlock() == null) {
+      body.run(); // a plain try-with-resources
+      return;
+    }
+    TryRegion outer = graph.region();
+    Label after = graph.newLabel();
+    FinallyTarget fin = null;
+    TryRegion catchesRegion = outer;
+    if (tree.getFinallyBlock() != null) {
+      fin = newFinally(tree);
+      catchesRegion =
+          new TryRegion(
+              outer,
+              List.of(new TryRegion.Handler(List.of(), fin.thrown(), ClassNames.THROWABLE, fin.entry())));
+      targets.push(fin);
+    }
+    List<TryRegion.Handler> catches = new ArrayList<>();
+    for (CatchTree c : tree.getCatches()) {
+      catches.add(catchHandler(c.getParameter()));
+    }
+    graph.region(new TryRegion(catchesRegion, catches));
+    bind(graph.newLabel(), tree, "try: ");
+    body.run();
+    completeTry(fin, after);
+    graph.region(catchesRegion);
+    for (int i = 0; i < catches.size(); i++) {
+      CatchTree c = tree.getCatches().get(i);
+      bind(catches.get(i).target(), c, "catch: ");
+      scope.push();
+      scope.declare(c.getParameter().getName().toString(), catches.get(i).field());
+      statement(c.getBlock());
+      scope.pop();
+      completeTry(fin, after);
+    }
+    graph.region(outer);
+    if (fin != null) {
+      targets.pop();
+      bind(fin.entry(), tree.getFinallyBlock(), "finally: ");
+      statement(tree.getFinallyBlock());
+      if (graph.reachable()) {
+        graph.add(new Op.Statements(endOfFinally(fin), true));
+      }
+    }
+    bind(after, tree, "after: ");
+  }
+
+  /**
+   * The resources of a try from the {@code index}-th on, then its block, as Java's translation of
+   * try-with-resources has it: each resource is a finally block of its own that closes it, and
+   * adds a failure to close to the exception that is leaving the block, if any, as suppressed.
+   */
+  private void withResources(List<? extends Tree> resources, int index, BlockTree block) {
+    if (index == resources.size()) {
+      statement(block);
+      return;
+    }
+    Tree resource = resources.get(index);
+    scope.push();
+    Code closed;
+    if (resource instanceof VariableTree) {
+      VariableTree local = (VariableTree) resource;
+      String field = hoist(local);
+      if (field == null) {
+        scope.pop();
+        return;
+      }
+      Optional<SwitchPoint> call = wholeSwitchPoint(local.getInitializer());
+      if (call.isPresent()) {
+        switchPoint(call.get(), local, Sink.assign(new Code().text(field), "="));
+      } else if (suspends(local.getInitializer())) {
+        reportFirstSwitchPoint(local.getInitializer(), Messages.switchPointInExpression());
+      } else {
+        graph.add(new Op.Statements(new Code().text(field + " = ").append(initializer(local)).text(";"), false));
+      }
+      closed = new Code().text(field);
+    } else {
+      closed = printer.expression((ExpressionTree) resource); // an effectively final variable
+    }
+    TryRegion outer = graph.region();
+    Label after = graph.newLabel();
+    FinallyTarget fin = newFinally(resource);
+    graph.region(
+        new TryRegion(
+            outer,
+            List.of(new TryRegion.Handler(List.of(), fin.thrown(), ClassNames.THROWABLE, fin.entry()))));
+    targets.push(fin);
+    bind(graph.newLabel(), resource, "try: ");
+    withResources(resources, index + 1, block);
+    completeTry(fin, after);
+    targets.pop();
+    graph.region(outer);
+    bind(fin.entry(), resource, "close: ");
+    graph.add(new Op.Statements(close(closed, fin), false));
+    graph.add(new Op.Statements(endOfFinally(fin), true));
+    bind(after, resource, "after: ");
+    scope.pop();
+  }
+
+  /** Closes a resource, keeping a failure to close as suppressed by the exception leaving, if any. */
+  private Code close(Code resource, FinallyTarget fin) {
+    String failure = namer.internal("closeFailure");
+    return new Code()
+        .text("if (").append(resource).text(" != null) {\n")
+        .text("  if (" + fin.thrown() + " != null) {\n")
+        .text("    try {\n      ").append(resource).text(".close();\n")
+        .text("    } catch (Throwable " + failure + ") {\n")
+        .text("      " + fin.thrown() + ".addSuppressed(" + failure + ");\n    }\n")
+        .text("  } else {\n    ").append(resource).text(".close();\n  }\n}");
+  }
+
+  private FinallyTarget newFinally(Tree tree) {
+    String line = ", line " + method.file().line(tree);
+    FinallyTarget fin =
+        new FinallyTarget(
+            graph.newLabel(), namer.internal("finallyNext"), namer.internal("finallyThrown"));
+    locals.add(
+        new MachineModel.Field(
+            fin.next(), TypeName.INT, "where the finally block" + line + " goes on to", null));
+    locals.add(
+        new MachineModel.Field(
+            fin.thrown(), ClassNames.THROWABLE, "what the finally block" + line + " rethrows", null));
+    return fin;
+  }
+
+  /** The end of a try or catch block that completes normally: on past the try, through its finally. */
+  private void completeTry(FinallyTarget fin, Label after) {
+    if (!graph.reachable()) {
+      return;
+    }
+    if (fin == null) {
+      graph.add(new Op.Jump(after));
+    } else {
+      graph.add(new Op.Statements(leave(List.of(fin), after), true));
+    }
+  }
+
+  /** Rethrows what the finally block caught, or goes on to where the jump into it was going. */
+  private Code endOfFinally(FinallyTarget fin) {
+    return new Code()
+        .text("if (" + fin.thrown() + " != null) {\n  throw " + fin.thrown() + ";\n}\n")
+        .text(names.state() + " = " + fin.next() + ";\ncontinue;");
+  }
+
+  /** A catch clause: its parameter becomes a field, set by {@code enterHandler}. */
+  private TryRegion.Handler catchHandler(VariableTree parameter) {
+    List<TypeName> caught = new ArrayList<>();
+    TypeName fieldType;
+    if (parameter.getType() instanceof UnionTypeTree union) {
+      for (Tree alternative : union.getTypeAlternatives()) {
+        caught.add(printer.typeName(alternative));
+      }
+      fieldType = commonSuperclass(union.getTypeAlternatives());
+    } else {
+      fieldType = printer.typeName(parameter.getType());
+      caught.add(fieldType);
+    }
+    String name = parameter.getName().toString();
+    String field = namer.forLocal(name);
+    locals.add(
+        new MachineModel.Field(
+            field, fieldType, "exception " + name + ", line " + method.file().line(parameter), null));
+    return new TryRegion.Handler(caught, field, fieldType, graph.newLabel());
+  }
+
+  /**
+   * The type of a multi-catch parameter: the nearest superclass of all its alternatives, whose
+   * members Java lets the catch block use.
+   */
+  private TypeName commonSuperclass(List<? extends Tree> alternatives) {
+    List<List<TypeElement>> chains = new ArrayList<>();
+    for (Tree alternative : alternatives) {
+      Optional<TypeElement> type = method.resolver().type(alternative.toString());
+      if (type.isEmpty()) {
+        return ClassNames.THROWABLE;
+      }
+      List<TypeElement> chain = new ArrayList<>();
+      for (TypeElement t = type.get(); t != null; t = superclass(t)) {
+        chain.add(t);
+      }
+      chains.add(chain);
+    }
+    for (TypeElement candidate : chains.get(0)) {
+      if (chains.stream().allMatch(c -> c.contains(candidate))) {
+        return com.palantir.javapoet.ClassName.get(candidate);
+      }
+    }
+    return ClassNames.THROWABLE;
+  }
+
+  private static TypeElement superclass(TypeElement type) {
+    TypeMirror s = type.getSuperclass();
+    return s.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) s).asElement() : null;
+  }
+
   // ---------------------------------------------------------------- loops
 
   private void whileLoop(WhileLoopTree tree, Set<String> label) {
@@ -802,11 +1030,9 @@ public final class Lowerer implements Jumps {
             : new Code().text("this.<").type(calleeType.box()).text(">result()");
     if (sink.isReturn()) {
       if (returnType.equals(TypeName.VOID)) {
-        return new Op.Statements(read.text(";\nreturn null;"), true);
+        return new Op.Statements(read.text(";\n").append(returnWith(null)), true);
       }
-      Code code = new Code().type(returnType).text(" " + names.result() + " = ").append(read);
-      return new Op.Statements(
-          new Code().text("{ ").append(code).text("; return " + names.result() + "; }"), true);
+      return new Op.Statements(returnWith(read), true);
     }
     if (sink.target() == null) {
       return new Op.Statements(read.text(";"), false);
@@ -845,26 +1071,103 @@ public final class Lowerer implements Jumps {
 
   // ---------------------------------------------------------------- jumps
 
-  private record JumpTarget(Set<String> labels, boolean loop, Label exit, Label backEdge) {}
+  /** What encloses the statement being lowered, for the jumps out of it: innermost first. */
+  private sealed interface Enclosing permits JumpTarget, FinallyTarget {}
+
+  /**
+   * A loop, a switch or a labelled statement. An unlabelled {@code break} leaves the innermost loop
+   * or switch; {@code continue} goes to the back-edge of a loop (null for the others).
+   */
+  private record JumpTarget(
+      Set<String> labels, boolean takesUnlabelledBreak, Label exit, Label backEdge)
+      implements Enclosing {}
+
+  /**
+   * A lowered finally block (or a resource's close): a jump that leaves its try goes there first,
+   * having set {@code next} to where it goes on and {@code thrown} to null; an exception goes there
+   * with {@code thrown} set, and is rethrown at the end of the block.
+   */
+  private record FinallyTarget(Label entry, String next, String thrown) implements Enclosing {}
 
   @Override
-  public Label breakTarget(String label) {
-    for (JumpTarget t : targets) {
-      if (label == null ? t.loop() : t.labels().contains(label)) {
-        return t.exit();
-      }
-    }
-    throw new IllegalStateException("no target for break " + label);
+  public Code breakTo(String label) {
+    return jumpOut(
+        t -> label == null ? t.takesUnlabelledBreak() : t.labels().contains(label),
+        JumpTarget::exit,
+        "break " + label);
   }
 
   @Override
-  public Label continueTarget(String label) {
-    for (JumpTarget t : targets) {
-      if (t.loop() && (label == null || t.labels().contains(label))) {
-        return t.backEdge();
+  public Code continueTo(String label) {
+    return jumpOut(
+        t -> t.backEdge() != null && (label == null || t.labels().contains(label)),
+        JumpTarget::backEdge,
+        "continue " + label);
+  }
+
+  /** Goes to the innermost target that {@code matches}, through the finally blocks in between. */
+  private Code jumpOut(
+      java.util.function.Predicate<JumpTarget> matches,
+      java.util.function.Function<JumpTarget, Label> where,
+      String jump) {
+    List<FinallyTarget> crossed = new ArrayList<>();
+    for (Enclosing e : targets) {
+      if (e instanceof FinallyTarget f) {
+        crossed.add(f);
+      } else if (e instanceof JumpTarget t && matches.test(t)) {
+        return leave(crossed, where.apply(t));
       }
     }
-    throw new IllegalStateException("no target for continue " + label);
+    throw new IllegalStateException("no target for " + jump);
+  }
+
+  @Override
+  public Code returnWith(Code value) {
+    List<FinallyTarget> crossed = new ArrayList<>();
+    targets.forEach(e -> {
+      if (e instanceof FinallyTarget f) {
+        crossed.add(f);
+      }
+    });
+    if (crossed.isEmpty()) {
+      if (value == null) {
+        return new Code().text("return null;");
+      }
+      // Through a local of the method's type: the value converts to it, then boxes.
+      return new Code()
+          .text("{ ")
+          .type(returnType)
+          .text(" " + names.result() + " = ")
+          .append(value)
+          .text("; return " + names.result() + "; }");
+    }
+    if (returnPoint == null) {
+      returnPoint = graph.newLabel();
+      if (!returnType.equals(TypeName.VOID)) {
+        returnedValue = namer.internal("returned");
+        locals.add(new MachineModel.Field(returnedValue, returnType, "the value being returned through finally blocks", null));
+      }
+    }
+    Code code = new Code().text("{ ");
+    if (value != null) {
+      code.text(returnedValue + " = ").append(value).text("; ");
+    }
+    return code.append(leave(crossed, returnPoint)).text(" }");
+  }
+
+  /**
+   * Goes to {@code target} through the finally blocks {@code crossed} (innermost first): each one
+   * goes on to the next, the outermost to the target.
+   */
+  private Code leave(List<FinallyTarget> crossed, Label target) {
+    Code code = new Code().text("{ ");
+    Label next = target;
+    for (int i = crossed.size() - 1; i >= 0; i--) {
+      FinallyTarget f = crossed.get(i);
+      code.text(f.next() + " = ").label(next).text("; " + f.thrown() + " = null; ");
+      next = f.entry();
+    }
+    return code.text(names.state() + " = ").label(next).text("; continue; }");
   }
 
   // ---------------------------------------------------------------- helpers

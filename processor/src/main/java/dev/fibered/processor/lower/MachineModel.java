@@ -31,7 +31,7 @@ public record MachineModel(
    */
   public static MachineModel stub(Signature signature, Set<String> identifiersInFile) {
     Namer namer = new Namer(identifiersInFile);
-    MachineNames names = new MachineNames(null, namer.internal("self"), null, null);
+    MachineNames names = new MachineNames(null, namer.internal("self"), null, null, null);
     return new MachineModel(signature, null, names, List.of(), List.of(), List.of());
   }
 

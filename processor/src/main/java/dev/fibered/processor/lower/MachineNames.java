@@ -8,8 +8,10 @@ package dev.fibered.processor.lower;
  * @param self the field holding the receiver, or null for a static method
  * @param result the local that converts a return value to the method's return type
  * @param source the static field holding the machine's {@code SourceMap}
+ * @param thrown the exception an exception handler is looking at, in {@code resume} and {@code
+ *     enterHandler}
  */
-public record MachineNames(String state, String self, String result, String source) {
+public record MachineNames(String state, String self, String result, String source, String thrown) {
   /** The generated file's table of generated line to source line, read by every machine in it. */
   public static final String SOURCE_LINES = "SOURCE_LINES";
 }

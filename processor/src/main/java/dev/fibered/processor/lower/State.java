@@ -13,6 +13,7 @@ import java.util.Map;
  * @param ops what the state does; the last op terminates
  * @param opLines the source line each op comes from, parallel to {@code ops}
  * @param numbers the numbers of all states, by label, to resolve jumps
+ * @param region the handlers that catch what the state throws, or null if none do
  */
 public record State(
     int number,
@@ -20,4 +21,5 @@ public record State(
     int line,
     List<Op> ops,
     List<Integer> opLines,
-    Map<Label, Integer> numbers) {}
+    Map<Label, Integer> numbers,
+    TryRegion region) {}

@@ -12,12 +12,17 @@ import java.util.Map;
  * #bind} starts a new block at a label. {@link #build} then drops blocks no path reaches, merges a
  * block into its only predecessor when that predecessor simply jumps to it, and numbers what is
  * left in source order, the entry being state 0.
+ *
+ * <p>Each block belongs to the {@link TryRegion} that was current when it started, and keeps it:
+ * blocks of different regions are never merged, so every state is covered by exactly the handlers
+ * of the try it comes from. A handler's code counts as reached from every block its region covers.
  */
 final class StateGraph {
   private final List<Block> blocks = new ArrayList<>();
   private int labels;
   private Block current;
   private int line;
+  private TryRegion region;
 
   Label newLabel() {
     return new Label(labels++);
@@ -32,6 +37,15 @@ final class StateGraph {
     line = sourceLine;
   }
 
+  /** The handlers that cover the blocks started from now on; null outside every lowered try. */
+  TryRegion region() {
+    return region;
+  }
+
+  void region(TryRegion handlers) {
+    region = handlers;
+  }
+
   /**
    * Starts a block at {@code label}, which starts at {@code sourceLine}; the block before falls
    * through to it by a jump.
@@ -40,14 +54,14 @@ final class StateGraph {
     if (current != null && !current.terminated()) {
       current.add(new Op.Jump(label), line);
     }
-    current = new Block(label, comment, sourceLine);
+    current = new Block(label, comment, sourceLine, region);
     blocks.add(current);
   }
 
   void add(Op op) {
     if (current == null || current.terminated()) {
       // Code after a jump: unreachable, kept in a block of its own that build() drops.
-      current = new Block(newLabel(), "", 0);
+      current = new Block(newLabel(), "", 0, region);
       blocks.add(current);
     }
     current.add(op, line);
@@ -69,13 +83,18 @@ final class StateGraph {
     reached.put(blocks.get(0), true);
     while (!work.isEmpty()) {
       Block b = work.remove(work.size() - 1);
+      List<Label> targets = new ArrayList<>();
       for (Op op : b.ops) {
-        for (Label target : op.targets()) {
-          references.merge(target, 1, Integer::sum);
-          Block next = byLabel.get(target);
-          if (reached.put(next, true) == null) {
-            work.add(next);
-          }
+        targets.addAll(op.targets());
+      }
+      if (b.region != null) {
+        b.region.chain().forEach(h -> targets.add(h.target()));
+      }
+      for (Label target : targets) {
+        references.merge(target, 1, Integer::sum);
+        Block next = byLabel.get(target);
+        if (reached.put(next, true) == null) {
+          work.add(next);
         }
       }
     }
@@ -94,7 +113,13 @@ final class StateGraph {
     for (Block b : live) {
       states.add(
           new State(
-              numbers.get(b.label), b.comment, b.line, List.copyOf(b.ops), List.copyOf(b.lines), numbers));
+              numbers.get(b.label),
+              b.comment,
+              b.line,
+              List.copyOf(b.ops),
+              List.copyOf(b.lines),
+              numbers,
+              b.region));
     }
     return states;
   }
@@ -110,7 +135,10 @@ final class StateGraph {
         if (last instanceof Op.Jump) {
           Label target = ((Op.Jump) last).target();
           Block next = byLabel.get(target);
-          if (next != b && next != live.get(0) && references.get(target) == 1) {
+          if (next != b
+              && next != live.get(0)
+              && next.region == b.region
+              && references.get(target) == 1) {
             b.ops.remove(b.ops.size() - 1);
             b.lines.remove(b.lines.size() - 1);
             b.ops.addAll(next.ops);
@@ -130,11 +158,13 @@ final class StateGraph {
     final int line;
     final List<Op> ops = new ArrayList<>();
     final List<Integer> lines = new ArrayList<>();
+    final TryRegion region;
 
-    Block(Label label, String comment, int line) {
+    Block(Label label, String comment, int line, TryRegion region) {
       this.label = label;
       this.comment = comment;
       this.line = line;
+      this.region = region;
     }
 
     void add(Op op, int sourceLine) {

@@ -195,13 +195,6 @@ public final class Messages {
         + " that must not be interleaved into a plain helper method";
   }
 
-  public static String switchPointInTry() {
-    return id("SwitchPointInTry")
-        + "a switch point (a @Fibered call, Fiber.yield(), or a loop, whose back-edge has a"
-        + " scheduling check) inside try/catch/finally is not supported yet; move the loop or"
-        + " call out of the try statement, or into a plain helper method";
-  }
-
   public static String switchPointInSwitch() {
     return id("SwitchPointInSwitch")
         + "a switch point (a @Fibered call, Fiber.yield(), or a loop, whose back-edge has a"
