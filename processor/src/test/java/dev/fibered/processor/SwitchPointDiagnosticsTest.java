@@ -286,49 +286,71 @@ class SwitchPointDiagnosticsTest {
     assertSingleError(source, "SwitchPointInNoSwitch", "for (int i = 0; i < n; i++) {");
   }
 
-  // ------------------------------------------------------------ SwitchPointInSwitch
+  // ------------------------------------------------------------ switch points in switch
 
+  /** Switch points in old-style and rule cases are lowered (semantics: functional SwitchTest). */
   @Test
-  void fiberedCallInsideSwitch() {
+  void switchPointsInsideSwitchCasesCompileCleanly() {
     JavaFileObject source =
         host(
             SUM
                 + """
+                enum Color { RED, GREEN }
+
                 @Fibered
-                static long callInSwitch(int n) {
+                @SuppressWarnings("fallthrough")
+                static long callInSwitch(int n, Color c, String s) {
                   long x = 0;
                   switch (n) {
                     case 1:
-                      x = sum(n);
+                      long y = sum(n);
+                      x = y;
+                    case 2:
+                      y = 2;
+                      x += y;
                       break;
                     default:
                       break;
                   }
+                  switch (c) {
+                    case RED -> x = sum(n);
+                    case GREEN -> {
+                      while (x < n) {
+                        x++;
+                      }
+                    }
+                  }
+                  switch (s) {
+                    case "a", "b" -> Fiber.yieldNow();
+                    default -> x--;
+                  }
                   return x;
                 }
                 """);
-    assertSingleError(source, "SwitchPointInSwitch", "x = sum(n);");
+    assertThat(Fixtures.compileStrict(source)).succeededWithoutWarnings();
   }
 
   @Test
-  void loopInsideSwitchRule() {
+  void switchPointInASwitchSelector() {
     JavaFileObject source =
         host(
             """
             @Fibered
-            static long loopInSwitch(int n) {
+            static int pick(int n) {
+              return n;
+            }
+
+            @Fibered
+            static long selectorCall(int n) {
               long x = 0;
-              switch (n) {
-                default -> {
-                  while (x < n) {
-                    x++;
-                  }
-                }
+              switch (pick(n)) {
+                case 1 -> x = 1;
+                default -> Fiber.yieldNow();
               }
               return x;
             }
             """);
-    assertSingleError(source, "SwitchPointInSwitch", "while (x < n) {");
+    assertSingleError(source, "SwitchPointInExpression", "switch (pick(n)) {");
   }
 
   // ------------------------------------------------------------ SwitchPointInSynchronized

@@ -606,13 +606,57 @@ final class JavaPrinter {
     }
   }
 
+  /**
+   * The dispatch of a lowered switch: a Java switch on the same selector and labels, whose every
+   * case goes to the state {@code targets} gives for it. Falls through when no label matches.
+   */
+  Code switchDispatch(ExpressionTree selector, List<? extends CaseTree> cases, List<Label> targets) {
+    return capture(
+        () -> {
+          Boolean outerSwitchOnEnum = switchOnEnum;
+          switchOnEnum = selectorIsEnum(selector);
+          text("switch ");
+          expr(selector);
+          text(" {");
+          depth++;
+          for (int i = 0; i < cases.size(); i++) {
+            newline();
+            caseLabel(cases.get(i));
+            text(": {");
+            depth++;
+            newline();
+            text(names.state() + " = ");
+            out.label(targets.get(i));
+            text(";");
+            newline();
+            text("continue;");
+            depth--;
+            newline();
+            text("}");
+          }
+          depth--;
+          newline();
+          text("}");
+          switchOnEnum = outerSwitchOnEnum;
+        });
+  }
+
+  /** Whether a case label may name a switch's own enum constants: null if the type is unknown. */
+  private Boolean selectorIsEnum(ExpressionTree selector) {
+    return declaredTypeOf
+        .apply(selector instanceof ParenthesizedTree ? ((ParenthesizedTree) selector).getExpression() : selector)
+        .map(t -> t.getKind() == ElementKind.ENUM)
+        .orElse(null);
+  }
+
+  /** Whether a case has the {@code default} label, alone or beside constants (Java 21). */
+  static boolean isDefault(CaseTree tree) {
+    return tree.getExpressions().isEmpty() || hasDefaultLabel(tree);
+  }
+
   private void switchBody(ExpressionTree selector, List<? extends CaseTree> cases) {
     Boolean outerSwitchOnEnum = switchOnEnum;
-    switchOnEnum =
-        declaredTypeOf
-            .apply(selector instanceof ParenthesizedTree ? ((ParenthesizedTree) selector).getExpression() : selector)
-            .map(t -> t.getKind() == ElementKind.ENUM)
-            .orElse(null);
+    switchOnEnum = selectorIsEnum(selector);
     text("switch ");
     expr(selector);
     text(" {");

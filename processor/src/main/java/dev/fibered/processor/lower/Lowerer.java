@@ -30,6 +30,8 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
@@ -296,7 +298,7 @@ public final class Lowerer implements Jumps {
           tryStatement(t);
         }
       }
-      case SWITCH -> reportFirstSwitchPoint(tree, Messages.switchPointInSwitch());
+      case SWITCH -> switchStatement((SwitchTree) tree);
       case SYNCHRONIZED -> reportFirstSwitchPoint(tree, Messages.switchPointInSynchronized());
       default -> reportFirstSwitchPoint(tree, Messages.switchPointInExpression());
     }
@@ -513,7 +515,11 @@ public final class Lowerer implements Jumps {
   }
 
   private void expressionStatement(ExpressionStatementTree tree) {
-    ExpressionTree expr = tree.getExpression();
+    expression(tree.getExpression(), tree);
+  }
+
+  /** An expression with a switch point, evaluated for its effect, as {@code statement}. */
+  private void expression(ExpressionTree expr, Tree tree) {
     Optional<SwitchPoint> whole = wholeSwitchPoint(expr);
     if (whole.isPresent()) {
       switchPoint(whole.get(), tree, Sink.DISCARD);
@@ -590,6 +596,72 @@ public final class Lowerer implements Jumps {
         statement(body);
         targets.pop();
         bind(exit, tree, "after: ");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- switch
+
+  /**
+   * A switch with a switch point in it: a Java switch on the selector goes to the state of the
+   * matching case; each case's statements follow, falling through into the next case unless they
+   * jump, and an unlabelled {@code break} goes to the exit. The locals of a switch block are in
+   * scope in every later case, so each one is a field.
+   */
+  private void switchStatement(SwitchTree tree) {
+    if (suspends(tree.getExpression())) {
+      reportFirstSwitchPoint(tree.getExpression(), Messages.switchPointInExpression());
+      return;
+    }
+    List<? extends CaseTree> cases = tree.getCases();
+    List<Label> entries = new ArrayList<>();
+    cases.forEach(c -> entries.add(graph.newLabel()));
+    Label exit = graph.newLabel();
+    Code dispatch = printer.switchDispatch(tree.getExpression(), cases, entries);
+    boolean hasDefault = cases.stream().anyMatch(JavaPrinter::isDefault);
+    if (!hasDefault) {
+      dispatch.text("\n" + names.state() + " = ").label(exit).text(";\ncontinue;");
+    }
+    graph.add(new Op.Statements(dispatch, true));
+    targets.push(new JumpTarget(Set.of(), true, exit, null));
+    scope.push();
+    for (int i = 0; i < cases.size(); i++) {
+      CaseTree c = cases.get(i);
+      bind(entries.get(i), c, "");
+      if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+        caseRule(c.getBody());
+        if (graph.reachable()) {
+          graph.add(new Op.Jump(exit)); // a rule never falls through
+        }
+      } else {
+        caseStatements(c.getStatements());
+      }
+    }
+    scope.pop();
+    targets.pop();
+    bind(exit, tree, "after: ");
+  }
+
+  /** The body of a {@code case ... ->}: an expression, a block or a throw. */
+  private void caseRule(Tree body) {
+    if (body instanceof StatementTree) {
+      statement((StatementTree) body);
+    } else if (suspends(body)) {
+      expression((ExpressionTree) body, body);
+    } else {
+      graph.add(new Op.Statements(printer.expression((ExpressionTree) body).text(";"), false));
+    }
+  }
+
+  /** The statements of an old-style case; locals become fields, in scope in later cases. */
+  private void caseStatements(List<? extends StatementTree> statements) {
+    for (int i = 0; i < statements.size(); i++) {
+      StatementTree s = statements.get(i);
+      policyCheckBefore(s, i);
+      if (s instanceof VariableTree && !suspends(s)) {
+        copy(s);
+      } else {
+        lowerOne(s);
       }
     }
   }

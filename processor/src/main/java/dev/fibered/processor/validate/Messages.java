@@ -195,12 +195,6 @@ public final class Messages {
         + " that must not be interleaved into a plain helper method";
   }
 
-  public static String switchPointInSwitch() {
-    return id("SwitchPointInSwitch")
-        + "a switch point (a @Fibered call, Fiber.yield(), or a loop, whose back-edge has a"
-        + " scheduling check) inside a switch is not supported yet; use if/else instead";
-  }
-
   public static String switchPointInSynchronized() {
     return id("SwitchPointInSynchronized")
         + "a switch point inside synchronized cannot be resumed on another thread, and a fiber"
