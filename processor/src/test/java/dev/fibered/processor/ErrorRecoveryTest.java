@@ -59,7 +59,7 @@ class ErrorRecoveryTest {
 
             @Fibered
             static long inExpression(int n) {
-              long x = 1 + sum(n);
+              long x = Math.abs(n) + sum(n);
               return x;
             }
 
@@ -81,7 +81,7 @@ class ErrorRecoveryTest {
     Compilation compilation = compile(source);
     assertError(compilation, source, "GenericMethod", "static <U> U generic(U u) {");
     assertError(compilation, source, "Lambda", "Supplier<String> s = () -> \"x\";");
-    assertError(compilation, source, "SwitchPointInExpression", "long x = 1 + sum(n);");
+    assertError(compilation, source, "SwitchPointInExpression", "long x = Math.abs(n) + sum(n);");
     assertError(compilation, source, "PrivateMember", "int y = secret;");
     assertError(compilation, source, "SwitchPointInSynchronized", "z = sum(n);");
     assertThat(compilation).hadErrorCount(5);
@@ -102,15 +102,15 @@ class ErrorRecoveryTest {
 
             @Fibered
             static long twoFaults(int n) {
-              long a = 1 + sum(n);
-              long b = Math.abs(sum(n));
+              long a = Math.abs(n) + sum(n);
+              long b = n > 0 ? sum(n) : 0;
               int c = secret;
               return a + b + c;
             }
             """);
     Compilation compilation = compile(source);
-    assertError(compilation, source, "SwitchPointInExpression", "long a = 1 + sum(n);");
-    assertError(compilation, source, "SwitchPointInExpression", "long b = Math.abs(sum(n));");
+    assertError(compilation, source, "SwitchPointInExpression", "long a = Math.abs(n) + sum(n);");
+    assertError(compilation, source, "SwitchPointInExpression", "long b = n > 0 ? sum(n) : 0;");
     assertError(compilation, source, "PrivateMember", "int c = secret;");
     assertThat(compilation).hadErrorCount(3);
   }

@@ -53,7 +53,9 @@ import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -81,6 +83,12 @@ final class JavaPrinter {
   private final Jumps jumps;
   private final Function<ExpressionTree, Optional<TypeElement>> declaredTypeOf;
   private final NameQualifier qualifier;
+
+  /**
+   * Subexpressions that an earlier state evaluated (a switch point, or an operand Java evaluates
+   * before one), and the code that reads their value now: a machine field.
+   */
+  private final Map<Tree, Code> evaluatedEarlier = new IdentityHashMap<>();
 
   /** Locals declared inside the statement being copied: they stay Java locals. */
   private final Deque<Set<String>> copiedLocals = new ArrayDeque<>();
@@ -118,6 +126,15 @@ final class JavaPrinter {
 
   Code expression(ExpressionTree tree) {
     return capture(() -> expr(tree));
+  }
+
+  /** From now on, {@code tree} prints as {@code value}: it was evaluated in an earlier state. */
+  void evaluatedEarlier(Tree tree, Code value) {
+    evaluatedEarlier.put(tree, value);
+  }
+
+  boolean wasEvaluatedEarlier(Tree tree) {
+    return evaluatedEarlier.containsKey(tree);
   }
 
   Code type(Tree tree) {
@@ -179,6 +196,11 @@ final class JavaPrinter {
   }
 
   private void print(Tree tree, Position position) {
+    Code evaluated = evaluatedEarlier.get(tree);
+    if (evaluated != null) {
+      out.append(evaluated);
+      return;
+    }
     switch (tree.getKind()) {
       case IDENTIFIER -> identifier((IdentifierTree) tree, position);
       case MEMBER_SELECT -> memberSelect((MemberSelectTree) tree, position);

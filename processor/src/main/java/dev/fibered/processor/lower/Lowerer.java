@@ -28,6 +28,7 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CaseTree;
@@ -88,6 +89,7 @@ public final class Lowerer implements Jumps {
   private final LocalScope scope = new LocalScope();
   private final StateGraph graph = new StateGraph();
   private final JavaPrinter printer;
+  private final Spiller spiller;
   private final TypeName returnType;
   private final List<MachineModel.Field> locals = new ArrayList<>();
   private final List<String> parameterFields = new ArrayList<>();
@@ -133,6 +135,7 @@ public final class Lowerer implements Jumps {
     this.returnType = TypeName.get(method.element().getReturnType());
     this.printer =
         new JavaPrinter(method, reporter, scope, names, this, finder::receiverType);
+    this.spiller = new Spiller(this, printer, graph, scope, method);
   }
 
   /** Keeps hoisted locals from taking the name of a package the body names in full. */
@@ -290,6 +293,11 @@ public final class Lowerer implements Jumps {
       case FOR_LOOP -> forLoop((ForLoopTree) tree, Set.of());
       case ENHANCED_FOR_LOOP -> forEachLoop((EnhancedForLoopTree) tree, Set.of());
       case LABELED_STATEMENT -> labeled((LabeledStatementTree) tree);
+      case THROW -> {
+        if (spiller.prepare(((ThrowTree) tree).getExpression())) {
+          copy(tree);
+        }
+      }
       case TRY -> {
         TryTree t = (TryTree) tree;
         if (isNoSwitchGuard(t)) {
@@ -505,7 +513,14 @@ public final class Lowerer implements Jumps {
   private void declarationWithSwitchPoint(VariableTree local) {
     Optional<SwitchPoint> call = wholeSwitchPoint(local.getInitializer());
     if (call.isEmpty()) {
-      reportFirstSwitchPoint(local.getInitializer(), Messages.switchPointInExpression());
+      if (spiller.prepare(local.getInitializer())) {
+        String field = hoist(local);
+        if (field != null) {
+          graph.add(
+              new Op.Statements(
+                  new Code().text(field + " = ").append(initializer(local)).text(";"), false));
+        }
+      }
       return;
     }
     String field = hoist(local);
@@ -549,13 +564,17 @@ public final class Lowerer implements Jumps {
         return;
       }
     }
-    reportFirstSwitchPoint(expr, Messages.switchPointInExpression());
+    if (spiller.prepare(expr)) {
+      graph.add(new Op.Statements(printer.expression(expr).text(";"), false));
+    }
   }
 
   private void returnStatement(ReturnTree tree) {
     Optional<SwitchPoint> call = wholeSwitchPoint(tree.getExpression());
     if (call.isEmpty()) {
-      reportFirstSwitchPoint(tree, Messages.switchPointInExpression());
+      if (spiller.prepare(tree.getExpression())) {
+        graph.add(new Op.Statements(returnWith(printer.expression(tree.getExpression())), true));
+      }
       return;
     }
     switchPoint(call.get(), tree, Sink.RETURN);
@@ -609,8 +628,7 @@ public final class Lowerer implements Jumps {
    * scope in every later case, so each one is a field.
    */
   private void switchStatement(SwitchTree tree) {
-    if (suspends(tree.getExpression())) {
-      reportFirstSwitchPoint(tree.getExpression(), Messages.switchPointInExpression());
+    if (!spiller.prepare(tree.getExpression())) {
       return;
     }
     List<? extends CaseTree> cases = tree.getCases();
@@ -749,9 +767,7 @@ public final class Lowerer implements Jumps {
       Optional<SwitchPoint> call = wholeSwitchPoint(local.getInitializer());
       if (call.isPresent()) {
         switchPoint(call.get(), local, Sink.assign(new Code().text(field), "="));
-      } else if (suspends(local.getInitializer())) {
-        reportFirstSwitchPoint(local.getInitializer(), Messages.switchPointInExpression());
-      } else {
+      } else if (spiller.prepare(local.getInitializer())) {
         graph.add(new Op.Statements(new Code().text(field + " = ").append(initializer(local)).text(";"), false));
       }
       closed = new Code().text(field);
@@ -916,7 +932,7 @@ public final class Lowerer implements Jumps {
     bind(backEdge, tree, "back-edge: ");
     for (ExpressionStatementTree update : tree.getUpdate()) {
       if (suspends(update)) {
-        reportFirstSwitchPoint(update, Messages.switchPointInExpression());
+        expressionStatement(update);
       } else {
         copy(update);
       }
@@ -935,8 +951,7 @@ public final class Lowerer implements Jumps {
   private void forEachLoop(EnhancedForLoopTree tree, Set<String> label) {
     VariableTree variable = tree.getVariable();
     ExpressionTree source = tree.getExpression();
-    if (suspends(source)) {
-      reportFirstSwitchPoint(source, Messages.switchPointInExpression());
+    if (!spiller.prepare(source)) {
       return;
     }
     if (variable.getType() == null) {
@@ -1037,11 +1052,8 @@ public final class Lowerer implements Jumps {
   }
 
   private void switchPoint(SwitchPoint point, Tree statement, Sink sink) {
-    for (ExpressionTree arg : point.call().getArguments()) {
-      if (suspends(arg)) {
-        reportFirstSwitchPoint(arg, Messages.switchPointInExpression());
-        return;
-      }
+    if (!spiller.prepareOperands(point.call())) {
+      return;
     }
     Label resume = graph.newLabel();
     if (point instanceof SwitchPoint.Yield) {
@@ -1052,10 +1064,6 @@ public final class Lowerer implements Jumps {
       bind(resume, statement, "after: ");
     } else {
       SwitchPoint.FiberedCall call = (SwitchPoint.FiberedCall) point;
-      if (call.receiver() != null && suspends(call.receiver())) {
-        reportFirstSwitchPoint(call.receiver(), Messages.switchPointInExpression());
-        return;
-      }
       graph.add(new Op.Call(machineOf(call), resume));
       bind(resume, statement, "after: ");
       graph.add(resultInto(call.callee(), sink));
@@ -1242,10 +1250,51 @@ public final class Lowerer implements Jumps {
     return code.text(names.state() + " = ").label(next).text("; continue; }");
   }
 
+  // ---------------------------------------------------------------- for the spiller
+
+  Optional<SwitchPoint> classify(MethodInvocationTree call) {
+    return finder.classify(call);
+  }
+
+  /** The type a callee's result is kept in, or empty if it mentions a type variable. */
+  Optional<TypeName> resultType(ExecutableElement callee) {
+    TypeMirror type = callee.getReturnType();
+    if (type.getKind() == TypeKind.VOID || mentionsTypeVariable(type)) {
+      return Optional.empty();
+    }
+    return Optional.of(TypeName.get(type));
+  }
+
+  /** Calls {@code call}'s machine; the state after it reads the result with {@link #readResult}. */
+  void callFromExpression(SwitchPoint.FiberedCall call, Tree where) {
+    Label resume = graph.newLabel();
+    graph.add(new Op.Call(machineOf(call), resume));
+    bind(resume, where, "after: ");
+  }
+
+  Code readResult(ExecutableElement callee) {
+    return new Code().text("this.<").type(TypeName.get(callee.getReturnType()).box()).text(">result()");
+  }
+
+  /** A new field for a value computed in one state and used in a later one. */
+  String temp(TypeName type, String comment) {
+    String field = namer.internal("value");
+    locals.add(new MachineModel.Field(field, type, comment, null));
+    return field;
+  }
+
+  Optional<TypeName> declaredTypeOfLocal(String name, Tree usage) {
+    return finder.declaredTypeOfLocal(name, usage).map(printer::typeName);
+  }
+
+  void reportAt(Tree tree, String message) {
+    reporter.error(tree, method.file().unit(), message);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** Whether a tree contains a switch point or a loop (whose back-edge check is one). */
-  private boolean suspends(Tree tree) {
+  boolean suspends(Tree tree) {
     if (tree == null) {
       return false;
     }
@@ -1328,12 +1377,11 @@ public final class Lowerer implements Jumps {
   }
 
   private Code condition(ExpressionTree condition) {
-    if (suspends(condition)) {
-      reportFirstSwitchPoint(condition, Messages.switchPointInExpression());
-    }
     Tree binding = JavaPrinter.firstBinding(condition);
     if (binding != null) {
       reporter.error(binding, method.file().unit(), Messages.patternBinding());
+    } else {
+      spiller.prepare(condition);
     }
     while (condition instanceof ParenthesizedTree) {
       condition = ((ParenthesizedTree) condition).getExpression();
@@ -1424,7 +1472,7 @@ public final class Lowerer implements Jumps {
   }
 
   /** Starts the state at {@code label}, commented with the source line of {@code tree}. */
-  private void bind(Label label, Tree tree, String prefix) {
+  void bind(Label label, Tree tree, String prefix) {
     long line = method.file().line(tree);
     String comment = method.file().fileName() + ":" + line + ": " + prefix + method.file().lineText(line);
     graph.bind(label, comment, (int) line);

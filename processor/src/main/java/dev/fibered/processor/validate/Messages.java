@@ -181,10 +181,20 @@ public final class Messages {
 
   public static String switchPointInExpression() {
     return id("SwitchPointInExpression")
-        + "a call to a @Fibered method, Fiber.yield() or Fiber.yieldNow() may only stand as a"
-        + " statement, as a local variable's initializer, as the right side of an assignment"
-        + " to a local variable or field, or as a return value; assign its result to a local"
-        + " variable first, then use the variable";
+        + "a switch point (a call to a @Fibered method, Fiber.yield() or Fiber.yieldNow()) cannot"
+        + " stand in this kind of expression (Fiber.yield() has no value; ?: needs branches of"
+        + " one type the source spells out; compound assignment and ++/-- need a local"
+        + " variable; a lambda or class body cannot suspend); assign the call's result to a"
+        + " local variable first, then use the variable";
+  }
+
+  public static String operandBeforeSwitchPoint(String operand) {
+    return id("SwitchPointInExpression")
+        + "Java evaluates `"
+        + operand
+        + "` before a switch point later in this expression, so it must be kept across it, but"
+        + " its type cannot be told from the source; assign it to a local variable with a type"
+        + " first, then use the variable";
   }
 
   public static String switchPointInNoSwitch() {

@@ -1,0 +1,440 @@
+package dev.fibered.processor.lower;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.TypeName;
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import dev.fibered.processor.model.FiberedMethod;
+import dev.fibered.processor.model.Resolver;
+import dev.fibered.processor.model.SwitchPoint;
+import dev.fibered.processor.validate.Messages;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * Takes the switch points out of an expression, keeping Java's left-to-right evaluation order.
+ *
+ * <p>{@link #prepare} adds, to the state being built, the code that evaluates every switch point
+ * inside an expression, each in a state of its own, and keeps each result in a field of the
+ * machine. An operand that Java evaluates before a later switch point is evaluated (and kept in a
+ * field) before it, unless its value cannot change meanwhile: a literal, a local or parameter,
+ * {@code this}, a constant. {@code &&} and {@code ||} keep their short-circuit: the right operand's
+ * switch points run only when Java would evaluate it. Afterwards the printer prints the expression
+ * with those fields in place of the subexpressions they hold.
+ *
+ * <p>Where an operand must be kept but its type cannot be told from the source (it is neither a
+ * switch point, a field nor a local), {@code [Fibered/SwitchPointInExpression]} asks for a local.
+ */
+final class Spiller {
+  private final Lowerer lowerer;
+  private final JavaPrinter printer;
+  private final StateGraph graph;
+  private final LocalScope scope;
+  private final FiberedMethod method;
+
+  /** The types of the values kept in fields, by the subexpression each one stands for. */
+  private final Map<Tree, TypeName> keptTypes = new IdentityHashMap<>();
+
+  Spiller(Lowerer lowerer, JavaPrinter printer, StateGraph graph, LocalScope scope, FiberedMethod method) {
+    this.lowerer = lowerer;
+    this.printer = printer;
+    this.graph = graph;
+    this.scope = scope;
+    this.method = method;
+  }
+
+  /**
+   * Evaluates the switch points in {@code expr} and what Java evaluates before them; returns false
+   * after reporting an expression it cannot take apart.
+   */
+  boolean prepare(ExpressionTree expr) {
+    if (!lowerer.suspends(expr) || printer.wasEvaluatedEarlier(expr)) {
+      return true;
+    }
+    switch (expr.getKind()) {
+      case PARENTHESIZED:
+        return prepare(((ParenthesizedTree) expr).getExpression());
+      case TYPE_CAST:
+        return prepare(((TypeCastTree) expr).getExpression());
+      case MEMBER_SELECT:
+        return prepare(((MemberSelectTree) expr).getExpression());
+      case INSTANCE_OF:
+        return prepare(((InstanceOfTree) expr).getExpression());
+      case UNARY_MINUS:
+      case UNARY_PLUS:
+      case LOGICAL_COMPLEMENT:
+      case BITWISE_COMPLEMENT:
+        return prepare(((UnaryTree) expr).getExpression());
+      case CONDITIONAL_AND:
+      case CONDITIONAL_OR:
+        return shortCircuit((BinaryTree) expr);
+      case CONDITIONAL_EXPRESSION:
+        return conditional((ConditionalExpressionTree) expr);
+      case ARRAY_ACCESS:
+        ArrayAccessTree access = (ArrayAccessTree) expr;
+        return inOrder(List.of(access.getExpression(), access.getIndex()));
+      case NEW_CLASS:
+        NewClassTree creation = (NewClassTree) expr;
+        return creation.getClassBody() == null ? inOrder(creation.getArguments()) : fail(expr);
+      case NEW_ARRAY:
+        NewArrayTree array = (NewArrayTree) expr;
+        List<ExpressionTree> parts = new ArrayList<>(array.getDimensions());
+        if (array.getInitializers() != null) {
+          parts.addAll(array.getInitializers());
+        }
+        return inOrder(parts);
+      case ASSIGNMENT:
+        return assignment((AssignmentTree) expr);
+      case METHOD_INVOCATION:
+        return invocation((MethodInvocationTree) expr);
+      default:
+        if (expr instanceof CompoundAssignmentTree) {
+          // The variable is read first; only a local keeps its value across the switch point.
+          CompoundAssignmentTree compound = (CompoundAssignmentTree) expr;
+          return isLocal(compound.getVariable()) ? prepare(compound.getExpression()) : fail(expr);
+        }
+        if (expr instanceof BinaryTree) {
+          BinaryTree binary = (BinaryTree) expr;
+          return inOrder(List.of(binary.getLeftOperand(), binary.getRightOperand()));
+        }
+        return fail(expr);
+    }
+  }
+
+  /** Evaluates the switch points in a call's receiver and arguments, in order. */
+  boolean prepareOperands(MethodInvocationTree call) {
+    List<ExpressionTree> operands = new ArrayList<>();
+    ExpressionTree receiver = receiver(call, lowerer.classify(call));
+    if (receiver != null) {
+      operands.add(receiver);
+    }
+    operands.addAll(call.getArguments());
+    return inOrder(operands);
+  }
+
+  /** A call: its receiver and arguments in order, then, for a {@code @Fibered} callee, the call. */
+  private boolean invocation(MethodInvocationTree call) {
+    Optional<SwitchPoint> point = lowerer.classify(call);
+    if (!prepareOperands(call)) {
+      return false;
+    }
+    if (point.isEmpty()) {
+      return true;
+    }
+    if (!(point.get() instanceof SwitchPoint.FiberedCall)) {
+      return fail(call); // Fiber.yield() has no value: it stands only as a statement
+    }
+    SwitchPoint.FiberedCall fibered = (SwitchPoint.FiberedCall) point.get();
+    Optional<TypeName> type = lowerer.resultType(fibered.callee());
+    if (type.isEmpty()) {
+      return fail(call);
+    }
+    lowerer.callFromExpression(fibered, call);
+    keep(call, type.get(), lowerer.readResult(fibered.callee()));
+    return true;
+  }
+
+  /** The receiver expression a call evaluates first, or null for none (a type, or implicit). */
+  private ExpressionTree receiver(MethodInvocationTree call, Optional<SwitchPoint> point) {
+    if (point.isPresent() && point.get() instanceof SwitchPoint.FiberedCall) {
+      return ((SwitchPoint.FiberedCall) point.get()).receiver();
+    }
+    if (!(call.getMethodSelect() instanceof MemberSelectTree)) {
+      return null;
+    }
+    ExpressionTree qualifier = ((MemberSelectTree) call.getMethodSelect()).getExpression();
+    return isTypeName(qualifier) ? null : qualifier;
+  }
+
+  private boolean isTypeName(ExpressionTree tree) {
+    String written = tree.toString();
+    if (tree instanceof IdentifierTree && (scope.field(written) != null || isField(written))) {
+      return false;
+    }
+    return (tree instanceof IdentifierTree || tree instanceof MemberSelectTree)
+        && !lowerer.suspends(tree)
+        && method.resolver().type(written).isPresent();
+  }
+
+  /** {@code v = e}, {@code a[i] = e}, {@code x.f = e}: the variable's parts first, then the value. */
+  private boolean assignment(AssignmentTree assign) {
+    ExpressionTree variable = assign.getVariable();
+    List<ExpressionTree> operands = new ArrayList<>();
+    if (variable instanceof ArrayAccessTree) {
+      operands.add(((ArrayAccessTree) variable).getExpression());
+      operands.add(((ArrayAccessTree) variable).getIndex());
+    } else if (variable instanceof MemberSelectTree) {
+      ExpressionTree qualifier = ((MemberSelectTree) variable).getExpression();
+      if (!isTypeName(qualifier)) {
+        operands.add(qualifier);
+      }
+    } else if (!(variable instanceof IdentifierTree)) {
+      return fail(assign);
+    }
+    operands.add(assign.getExpression());
+    return inOrder(operands);
+  }
+
+  /** {@code a && b}, {@code a || b}: b's switch points run only when Java evaluates b. */
+  private boolean shortCircuit(BinaryTree tree) {
+    boolean and = tree.getKind() == Tree.Kind.CONDITIONAL_AND;
+    if (!prepare(tree.getLeftOperand())) {
+      return false;
+    }
+    String value = lowerer.temp(TypeName.BOOLEAN, "the value of " + (and ? "&&" : "||"));
+    graph.add(assign(value, printer.expression(tree.getLeftOperand())));
+    Label done = graph.newLabel();
+    graph.add(new Op.JumpIf(new Code().text(and ? "!" + value : value), done));
+    if (!prepare(tree.getRightOperand())) {
+      return false;
+    }
+    graph.add(assign(value, printer.expression(tree.getRightOperand())));
+    lowerer.bind(done, tree, "after: ");
+    printer.evaluatedEarlier(tree, new Code().text(value));
+    keptTypes.put(tree, TypeName.BOOLEAN);
+    return true;
+  }
+
+  /** {@code c ? a : b}: only the chosen branch's switch points run; its type must be known. */
+  private boolean conditional(ConditionalExpressionTree tree) {
+    Optional<TypeName> type = typeOf(tree.getTrueExpression());
+    if (type.isEmpty() || !type.equals(typeOf(tree.getFalseExpression()))) {
+      return fail(tree);
+    }
+    if (!prepare(tree.getCondition())) {
+      return false;
+    }
+    String value = lowerer.temp(type.get(), "the value of ?:");
+    Label otherwise = graph.newLabel();
+    Label done = graph.newLabel();
+    graph.add(
+        new Op.JumpIf(new Code().text("!(").append(printer.expression(tree.getCondition())).text(")"), otherwise));
+    if (!prepare(tree.getTrueExpression())) {
+      return false;
+    }
+    graph.add(assign(value, printer.expression(tree.getTrueExpression())));
+    graph.add(new Op.Jump(done));
+    lowerer.bind(otherwise, tree, "else: ");
+    if (!prepare(tree.getFalseExpression())) {
+      return false;
+    }
+    graph.add(assign(value, printer.expression(tree.getFalseExpression())));
+    lowerer.bind(done, tree, "after: ");
+    printer.evaluatedEarlier(tree, new Code().text(value));
+    keptTypes.put(tree, type.get());
+    return true;
+  }
+
+  /**
+   * Operands Java evaluates left to right: each one's switch points run in turn, and an operand
+   * that a later switch point could change is kept first.
+   */
+  private boolean inOrder(List<? extends ExpressionTree> operands) {
+    for (int i = 0; i < operands.size(); i++) {
+      ExpressionTree operand = operands.get(i);
+      boolean switchLater = false;
+      for (int j = i + 1; j < operands.size(); j++) {
+        switchLater |= lowerer.suspends(operands.get(j));
+      }
+      if (!prepare(operand)) {
+        return false;
+      }
+      if (switchLater && !isStable(operand)) {
+        Optional<TypeName> type = typeOf(operand);
+        if (type.isEmpty()) {
+          lowerer.reportAt(operand, Messages.operandBeforeSwitchPoint(operand.toString()));
+          return false;
+        }
+        keep(operand, type.get(), printer.expression(operand));
+      }
+    }
+    return true;
+  }
+
+  /** Evaluates {@code value} into a new field now; {@code tree} prints as that field from now on. */
+  private void keep(Tree tree, TypeName type, Code value) {
+    String field = lowerer.temp(type, "a value computed before a switch point, line " + method.file().line(tree));
+    graph.add(assign(field, value));
+    printer.evaluatedEarlier(tree, new Code().text(field));
+    keptTypes.put(tree, type);
+  }
+
+  private static Op assign(String field, Code value) {
+    return new Op.Statements(new Code().text(field + " = ").append(value).text(";"), false);
+  }
+
+  /** Whether evaluating {@code tree} later gives the same value, with no effect: no need to keep it. */
+  private boolean isStable(ExpressionTree tree) {
+    if (printer.wasEvaluatedEarlier(tree) || tree instanceof LiteralTree) {
+      return true;
+    }
+    if (tree instanceof ParenthesizedTree) {
+      return isStable(((ParenthesizedTree) tree).getExpression());
+    }
+    if (tree instanceof IdentifierTree) {
+      String name = ((IdentifierTree) tree).getName().toString();
+      return name.equals("this") || scope.field(name) != null || isConstant(name);
+    }
+    return false;
+  }
+
+  private boolean isLocal(ExpressionTree tree) {
+    return tree instanceof IdentifierTree
+        && scope.field(((IdentifierTree) tree).getName().toString()) != null;
+  }
+
+  private boolean isField(String name) {
+    return method.resolver().members(name, Resolver::isField).isPresent();
+  }
+
+  private boolean isConstant(String name) {
+    return method.resolver()
+        .members(name, Resolver::isField)
+        .map(m -> ((VariableElement) m.elements().get(0)).getConstantValue() != null)
+        .orElse(false);
+  }
+
+  /**
+   * The static type of an operand where the source tells it: a kept value, a field, a local, a
+   * literal, a {@code @Fibered} call, a cast, an element of a local array, and the operators over
+   * those (string concatenation, numeric promotion, comparisons).
+   */
+  private Optional<TypeName> typeOf(ExpressionTree tree) {
+    TypeName kept = keptTypes.get(tree);
+    if (kept != null) {
+      return Optional.of(kept);
+    }
+    if (tree instanceof BinaryTree) {
+      return binaryType((BinaryTree) tree);
+    }
+    if (tree instanceof UnaryTree) {
+      Optional<TypeName> operand = typeOf(((UnaryTree) tree).getExpression());
+      return tree.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
+          ? Optional.of(TypeName.BOOLEAN)
+          : operand.flatMap(t -> promoted(t, TypeName.INT));
+    }
+    if (tree instanceof TypeCastTree) {
+      return Optional.of(printer.typeName(((TypeCastTree) tree).getType()));
+    }
+    if (tree instanceof ArrayAccessTree) {
+      return typeOf(((ArrayAccessTree) tree).getExpression())
+          .filter(t -> t instanceof ArrayTypeName)
+          .map(t -> ((ArrayTypeName) t).componentType());
+    }
+    if (tree instanceof ParenthesizedTree) {
+      return typeOf(((ParenthesizedTree) tree).getExpression());
+    }
+    if (tree instanceof LiteralTree) {
+      Object value = ((LiteralTree) tree).getValue();
+      if (value == null) {
+        return Optional.empty();
+      }
+      TypeName type = TypeName.get(value.getClass());
+      return Optional.of(type.isBoxedPrimitive() ? type.unbox() : type);
+    }
+    if (tree instanceof MethodInvocationTree) {
+      return lowerer.classify((MethodInvocationTree) tree)
+          .filter(p -> p instanceof SwitchPoint.FiberedCall)
+          .flatMap(p -> lowerer.resultType(((SwitchPoint.FiberedCall) p).callee()));
+    }
+    if (tree instanceof IdentifierTree) {
+      String name = ((IdentifierTree) tree).getName().toString();
+      if (scope.field(name) != null) {
+        return lowerer.declaredTypeOfLocal(name, tree);
+      }
+      return fieldType(method.resolver().members(name, Resolver::isField).map(m -> m.elements()));
+    }
+    if (tree instanceof MemberSelectTree) {
+      MemberSelectTree select = (MemberSelectTree) tree;
+      ExpressionTree qualifier = select.getExpression();
+      String field = select.getIdentifier().toString();
+      if (qualifier instanceof IdentifierTree && ((IdentifierTree) qualifier).getName().contentEquals("this")) {
+        return fieldType(method.resolver().members(field, Resolver::isField).map(m -> m.elements()));
+      }
+      if (isTypeName(qualifier)) {
+        return fieldType(
+            method.resolver()
+                .type(qualifier.toString())
+                .map(t -> method.resolver().membersOf(t, field, Resolver::isField)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<TypeName> binaryType(BinaryTree tree) {
+    switch (tree.getKind()) {
+      case LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO,
+          CONDITIONAL_AND, CONDITIONAL_OR:
+        return Optional.of(TypeName.BOOLEAN);
+      default:
+        break;
+    }
+    Optional<TypeName> left = typeOf(tree.getLeftOperand());
+    Optional<TypeName> right = typeOf(tree.getRightOperand());
+    TypeName string = TypeName.get(String.class);
+    if (tree.getKind() == Tree.Kind.PLUS
+        && (left.filter(string::equals).isPresent() || right.filter(string::equals).isPresent())) {
+      return Optional.of(string);
+    }
+    if (left.isEmpty() || right.isEmpty()) {
+      return Optional.empty();
+    }
+    switch (tree.getKind()) {
+      case LEFT_SHIFT, RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT:
+        return promoted(left.get(), TypeName.INT);
+      case AND, OR, XOR:
+        if (left.get().equals(TypeName.BOOLEAN) && right.get().equals(TypeName.BOOLEAN)) {
+          return left;
+        }
+        return promoted(left.get(), right.get());
+      default:
+        return promoted(left.get(), right.get());
+    }
+  }
+
+  /** Binary numeric promotion (JLS 5.6), of primitives and their boxes; empty otherwise. */
+  private static Optional<TypeName> promoted(TypeName a, TypeName b) {
+    TypeName x = a.isBoxedPrimitive() ? a.unbox() : a;
+    TypeName y = b.isBoxedPrimitive() ? b.unbox() : b;
+    List<TypeName> widest =
+        List.of(TypeName.DOUBLE, TypeName.FLOAT, TypeName.LONG, TypeName.INT, TypeName.CHAR, TypeName.SHORT, TypeName.BYTE);
+    if (!widest.contains(x) || !widest.contains(y)) {
+      return Optional.empty();
+    }
+    for (TypeName t : widest.subList(0, 3)) {
+      if (x.equals(t) || y.equals(t)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.of(TypeName.INT);
+  }
+
+  private static Optional<TypeName> fieldType(Optional<List<Element>> fields) {
+    return fields.filter(f -> !f.isEmpty()).map(f -> TypeName.get(f.get(0).asType()));
+  }
+
+  private boolean fail(Tree tree) {
+    lowerer.reportAt(tree, Messages.switchPointInExpression());
+    return false;
+  }
+}
