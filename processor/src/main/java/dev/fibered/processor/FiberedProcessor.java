@@ -3,6 +3,8 @@ package dev.fibered.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeVariableName;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
@@ -272,11 +274,21 @@ public final class FiberedProcessor extends AbstractProcessor {
     ClassName host = ClassName.get(method.host());
     String hostName = String.join(".", host.simpleNames());
     Set<Modifier> modifiers = element.getModifiers();
+    List<TypeVariableName> typeVariables = new ArrayList<>();
+    TypeName receiver = null;
+    if (!method.isStatic()) {
+      method.host().getTypeParameters().forEach(t -> typeVariables.add(TypeVariableName.get(t)));
+      receiver =
+          typeVariables.isEmpty()
+              ? host
+              : ParameterizedTypeName.get(host, typeVariables.toArray(new TypeName[0]));
+    }
+    element.getTypeParameters().forEach(t -> typeVariables.add(TypeVariableName.get(t)));
     return new MachineModel.Signature(
         method.name(),
         method.displayName(),
         modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.PROTECTED),
-        method.isStatic() ? null : host,
+        receiver,
         params,
         returnType.equals(TypeName.VOID) ? ClassName.get(Void.class) : returnType.box(),
         hostName + "#" + method.name() + "(" + String.join(", ", erased) + ")",
@@ -284,7 +296,8 @@ public final class FiberedProcessor extends AbstractProcessor {
         processingEnv.getElementUtils().getBinaryName(method.host()).toString(),
         file.fileName(),
         settings.timeSliceNanos(element),
-        suppressedWarnings(element));
+        suppressedWarnings(element),
+        typeVariables);
   }
 
   /** Reports a factory whose erased signature another method's factory has already taken. */

@@ -18,31 +18,40 @@ import org.junit.jupiter.api.Test;
  */
 class BodyDiagnosticsTest {
   @Test
-  void lambda() {
+  void switchPointInsideALambda() {
     JavaFileObject source =
         host(
             """
             @Fibered
-            static int usesLambda() {
-              Supplier<String> s = () -> "x";
+            static int yieldsInLambda() {
+              Supplier<String> s = () -> { Fiber.yield(); return "x"; };
               return s.get().length();
             }
             """);
-    assertSingleError(source, "Lambda", "Supplier<String> s = () -> \"x\";");
+    assertSingleError(
+        source, "SwitchPointInLambda", "Supplier<String> s = () -> { Fiber.yield(); return \"x\"; };");
   }
 
   @Test
-  void methodReference() {
+  void lambdasAndMethodReferencesThatCaptureLocalsCompileCleanly() {
     JavaFileObject source =
         host(
             """
             @Fibered
-            static int usesMethodReference() {
+            static int size(String s) {
+              return s.length();
+            }
+
+            @Fibered
+            static int usesLambdas(java.util.List<String> words) {
               Supplier<String> s = String::new;
-              return s.get().length();
+              int k = size("ab");
+              Fiber.yield();
+              java.util.function.IntSupplier captured = () -> k * 2;
+              return s.get().length() + captured.getAsInt() + words.stream().mapToInt(w -> w.length() + k).sum();
             }
             """);
-    assertSingleError(source, "Lambda", "Supplier<String> s = String::new;");
+    assertThat(Fixtures.compileStrict(source)).succeededWithoutWarnings();
   }
 
   @Test

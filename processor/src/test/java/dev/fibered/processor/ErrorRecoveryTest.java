@@ -47,13 +47,11 @@ class ErrorRecoveryTest {
             }
 
             @Fibered
-            static <U> U generic(U u) {
-              return u;
-            }
+            static native int nativeMethod();
 
             @Fibered
             static int lambda() {
-              Supplier<String> s = () -> "x";
+              Supplier<String> s = () -> { Fiber.yield(); return "x"; };
               return s.get().length();
             }
 
@@ -79,8 +77,8 @@ class ErrorRecoveryTest {
             }
             """);
     Compilation compilation = compile(source);
-    assertError(compilation, source, "GenericMethod", "static <U> U generic(U u) {");
-    assertError(compilation, source, "Lambda", "Supplier<String> s = () -> \"x\";");
+    assertError(compilation, source, "NativeMethod", "static native int nativeMethod();");
+    assertError(compilation, source, "SwitchPointInLambda", "Supplier<String> s = () -> { Fiber.yield(); return \"x\"; };");
     assertError(compilation, source, "SwitchPointInExpression", "long x = Math.abs(n) + sum(n);");
     assertError(compilation, source, "PrivateMember", "int y = secret;");
     assertError(compilation, source, "SwitchPointInSynchronized", "z = sum(n);");
@@ -127,9 +125,7 @@ class ErrorRecoveryTest {
 
             final class First {
               @Fibered
-              static <T> T first(T t) {
-                return t;
-              }
+              static native int first();
             }
             """);
     JavaFileObject second =
@@ -148,7 +144,7 @@ class ErrorRecoveryTest {
             }
             """);
     Compilation compilation = compile(first, second);
-    assertError(compilation, first, "GenericMethod", "static <T> T first(T t) {");
+    assertError(compilation, first, "NativeMethod", "static native int first();");
     assertError(compilation, second, "OverridableMethod", "int second() {");
     assertThat(compilation).hadErrorCount(2);
   }
@@ -170,12 +166,12 @@ class ErrorRecoveryTest {
 
             @Fibered
             static int bad() {
-              Supplier<String> s = () -> "x";
+              Supplier<String> s = () -> { Fiber.yield(); return "x"; };
               return s.get().length();
             }
             """);
     Compilation compilation = compile(source);
-    assertError(compilation, source, "Lambda", "Supplier<String> s = () -> \"x\";");
+    assertError(compilation, source, "SwitchPointInLambda", "Supplier<String> s = () -> { Fiber.yield(); return \"x\"; };");
     assertThat(compilation).hadErrorCount(1);
     // The good method is still generated; the bad one gets factories that throw, no machine.
     String fibers = sourcesWrittenBy(source).get("p.HostFibers");
@@ -194,7 +190,7 @@ class ErrorRecoveryTest {
             """
             @Fibered
             static int bad() {
-              Supplier<String> s = () -> "x";
+              Supplier<String> s = () -> { Fiber.yield(); return "x"; };
               return s.get().length();
             }
             """);
@@ -215,7 +211,7 @@ class ErrorRecoveryTest {
             }
             """);
     Compilation compilation = compile(callee, caller);
-    assertError(compilation, callee, "Lambda", "Supplier<String> s = () -> \"x\";");
+    assertError(compilation, callee, "SwitchPointInLambda", "Supplier<String> s = () -> { Fiber.yield(); return \"x\"; };");
     // No "cannot find symbol bad$machine" in CallerFibers.java, a file the user cannot edit.
     assertThat(compilation).hadErrorCount(1);
   }
@@ -227,7 +223,7 @@ class ErrorRecoveryTest {
             """
             @Fibered
             static int bad() {
-              Supplier<String> s = () -> "x";
+              Supplier<String> s = () -> { Fiber.yield(); return "x"; };
               return s.get().length();
             }
 
@@ -238,7 +234,7 @@ class ErrorRecoveryTest {
             }
             """);
     Compilation compilation = compile(source);
-    assertError(compilation, source, "Lambda", "Supplier<String> s = () -> \"x\";");
+    assertError(compilation, source, "SwitchPointInLambda", "Supplier<String> s = () -> { Fiber.yield(); return \"x\"; };");
     assertThat(compilation).hadErrorCount(1);
     assertThat(sourcesWrittenBy(source).get("p.HostFibers"))
         .contains("static Fiber<Long> good(int n)");
@@ -251,7 +247,7 @@ class ErrorRecoveryTest {
             """
             @Fibered
             static int bad() {
-              Supplier<String> s = () -> "x";
+              Supplier<String> s = () -> { Fiber.yield(); return "x"; };
               return s.get().length();
             }
             """);

@@ -55,30 +55,42 @@ class SignatureDiagnosticsTest {
     assertSingleError(source, "NativeMethod", "static native int nativeWork(int n);");
   }
 
+  /** Generic methods and instance methods of generic classes (semantics: functional GenericsTest). */
   @Test
-  void genericMethod() {
-    JavaFileObject source =
-        host(
-            """
-            @Fibered
-            static <U> U identity(U u) {
-              return u;
-            }
-            """);
-    assertSingleError(source, "GenericMethod", "static <U> U identity(U u) {");
-  }
-
-  @Test
-  void genericHost() {
+  void genericMethodsAndGenericHostsCompileCleanly() {
     JavaFileObject source =
         hostClass(
-            "final class Host<T>",
+            "final class Host<T extends Comparable<T>>",
             """
             T value;
 
             @Fibered
-            final int size() {
-              return value.hashCode();
+            static <U> U identity(U u) {
+              Fiber.yield();
+              return u;
+            }
+
+            @Fibered
+            final <U extends Number> T larger(T other, List<U> weights) {
+              U first = identity(weights.get(0));
+              Fiber.yield();
+              return first.intValue() > 0 && value.compareTo(other) > 0 ? value : other;
+            }
+            """);
+    assertThat(Fixtures.compileStrict(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void innerClassOfAGenericClass() {
+    JavaFileObject source =
+        hostClass(
+            "final class Host<T>",
+            """
+            final class Inner {
+              @Fibered
+              final int size() {
+                return 1;
+              }
             }
             """);
     assertSingleError(source, "GenericHost", "final int size() {");

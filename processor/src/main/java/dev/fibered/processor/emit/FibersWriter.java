@@ -13,6 +13,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.fibered.processor.lower.MachineModel;
 import dev.fibered.processor.lower.MachineNames;
 import dev.fibered.processor.model.FibersNames;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -141,13 +142,13 @@ public final class FibersWriter {
                 : signature.timeSliceNanos() > 0
                     ? CodeBlock.of(
                         "return new $L($L).asFiber($S, $LL);\n",
-                        machine.className(),
+                        instantiated(machine),
                         arguments(machine),
                         signature.fiberName(),
                         signature.timeSliceNanos())
                     : CodeBlock.of(
                         "return new $L($L).asFiber($S);\n",
-                        machine.className(),
+                        instantiated(machine),
                         arguments(machine),
                         signature.fiberName()))
         .build();
@@ -166,14 +167,17 @@ public final class FibersWriter {
         .addCode(
             machine.isStub()
                 ? notGenerated(machine)
-                : CodeBlock.of("return new $L($L);\n", machine.className(), arguments(machine)))
+                : CodeBlock.of("return new $L($L);\n", instantiated(machine), arguments(machine)))
         .build();
   }
 
   private static MethodSpec.Builder factory(MachineModel machine, String name, TypeName returns) {
     MachineModel.Signature signature = machine.signature();
     MethodSpec.Builder factory =
-        MethodSpec.methodBuilder(name).addModifiers(Modifier.STATIC).returns(returns);
+        MethodSpec.methodBuilder(name)
+            .addModifiers(Modifier.STATIC)
+            .addTypeVariables(signature.typeVariables())
+            .returns(returns);
     if (signature.exposed()) {
       factory.addModifiers(Modifier.PUBLIC);
     }
@@ -193,6 +197,19 @@ public final class FibersWriter {
         IllegalStateException.class,
         machine.signature().fiberName()
             + " has a compile error (see the [Fibered/...] error on it): no machine was generated");
+  }
+
+  /**
+   * The machine class as a factory instantiates it: with the factory's own type variables as its
+   * arguments, never a diamond, which could infer a capture from a wildcard parameter.
+   */
+  private static String instantiated(MachineModel machine) {
+    if (!machine.signature().isGeneric()) {
+      return machine.className();
+    }
+    List<String> names = new ArrayList<>();
+    machine.signature().typeVariables().forEach(t -> names.add(t.name()));
+    return machine.className() + "<" + String.join(", ", names) + ">";
   }
 
   /** The constructor arguments: the receiver and the parameters. */

@@ -35,6 +35,7 @@ final class MachineWriter {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(machine.className())
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addTypeVariables(signature.typeVariables())
             .superclass(ParameterizedTypeName.get(FibersNames.MACHINE_CLASS, signature.resultType()))
             .addJavadoc("{@link $L} as a state machine ($L).\n", signature.javadocLink(), signature.origin());
     if (!signature.suppressedWarnings().isEmpty()) {

@@ -32,6 +32,12 @@ import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
@@ -90,6 +96,30 @@ final class JavaPrinter {
    */
   private final Map<Tree, Code> evaluatedEarlier = new IdentityHashMap<>();
 
+  /**
+   * What lambdas need from the lowering: which calls are switch points (refused in a lambda), and
+   * the types and fresh names for the snapshots of the machine fields a lambda captures.
+   */
+  interface Captures {
+    boolean isSwitchPoint(MethodInvocationTree call);
+
+    TypeName machineFieldType(String field);
+
+    String freshName(String preferred);
+  }
+
+  private final Captures captures;
+
+  /** How deep in lambda bodies the printer is: there, jumps and returns are the lambda's own. */
+  private int lambdaDepth;
+
+  /**
+   * The machine fields that lambdas printed since the last {@link #takeSnapshots} capture, and the
+   * final local each one is copied into: a lambda must see the value the local had when the
+   * lambda was created, as Java gives it, not the field's value when it runs.
+   */
+  private final Map<String, String> snapshots = new java.util.LinkedHashMap<>();
+
   /** Locals declared inside the statement being copied: they stay Java locals. */
   private final Deque<Set<String>> copiedLocals = new ArrayDeque<>();
 
@@ -114,7 +144,9 @@ final class JavaPrinter {
       LocalScope fields,
       MachineNames names,
       Jumps jumps,
+      Captures captures,
       Function<ExpressionTree, Optional<TypeElement>> declaredTypeOf) {
+    this.captures = captures;
     this.method = method;
     this.reporter = reporter;
     this.fields = fields;
@@ -126,6 +158,22 @@ final class JavaPrinter {
 
   Code expression(ExpressionTree tree) {
     return capture(() -> expr(tree));
+  }
+
+  /**
+   * The declarations of the snapshots that the code printed since the last call needs, to be put
+   * before it in the same state; clears them.
+   */
+  Code takeSnapshots() {
+    Code declarations = new Code();
+    snapshots.forEach(
+        (field, local) ->
+            declarations
+                .text("final ")
+                .type(captures.machineFieldType(field))
+                .text(" " + local + " = " + field + ";\n"));
+    snapshots.clear();
+    return declarations;
   }
 
   /** From now on, {@code tree} prints as {@code value}: it was evaluated in an earlier state. */
@@ -245,7 +293,8 @@ final class JavaPrinter {
         SwitchExpressionTree sw = (SwitchExpressionTree) tree;
         switchBody(sw.getExpression(), sw.getCases());
       }
-      case LAMBDA_EXPRESSION, MEMBER_REFERENCE -> unsupported(tree, Messages.lambda());
+      case LAMBDA_EXPRESSION -> lambda((LambdaExpressionTree) tree);
+      case MEMBER_REFERENCE -> memberReference((MemberReferenceTree) tree);
       case PRIMITIVE_TYPE -> text(
           ((PrimitiveTypeTree) tree).getPrimitiveTypeKind().name().toLowerCase(java.util.Locale.ROOT));
       case ARRAY_TYPE -> {
@@ -324,6 +373,9 @@ final class JavaPrinter {
     String name = tree.getName().toString();
     if (position == Position.EXPRESSION && isCopiedLocal(name)) {
       text(name);
+    } else if (position == Position.EXPRESSION && lambdaDepth > 0 && fields.field(name) != null) {
+      String field = fields.field(name);
+      text(snapshots.computeIfAbsent(field, f -> captures.freshName(name)));
     } else {
       out.append(qualifier.identifier(tree, position, pendingArity));
     }
@@ -345,7 +397,49 @@ final class JavaPrinter {
     }
   }
 
+  /**
+   * A lambda, copied with its body. The machine fields it names are read into final locals when
+   * the lambda is created ({@link #takeSnapshots}); its own jumps and returns stay Java's.
+   */
+  private void lambda(LambdaExpressionTree tree) {
+    copiedLocals.push(new HashSet<>());
+    List<? extends VariableTree> parameters = tree.getParameters();
+    boolean typed = parameters.stream().anyMatch(p -> p.getType() != null);
+    text("(");
+    for (int i = 0; i < parameters.size(); i++) {
+      text(i > 0 ? ", " : "");
+      VariableTree p = parameters.get(i);
+      if (typed) {
+        localDeclaration(p);
+      } else {
+        text(p.getName().toString());
+        declareCopiedLocal(p.getName().toString());
+      }
+    }
+    text(") -> ");
+    lambdaDepth++;
+    int savedSwitches = copiedSwitches;
+    copiedSwitches = 0;
+    if (tree.getBody() instanceof BlockTree) {
+      block((BlockTree) tree.getBody());
+    } else {
+      expr(tree.getBody());
+    }
+    copiedSwitches = savedSwitches;
+    lambdaDepth--;
+    copiedLocals.pop();
+  }
+
+  /** {@code q::m}: the qualifier is evaluated when the reference is created, as in Java. */
+  private void memberReference(MemberReferenceTree tree) {
+    print(tree.getQualifierExpression(), Position.EXPRESSION);
+    text("::" + (tree.getMode() == MemberReferenceTree.ReferenceMode.NEW ? "new" : tree.getName()));
+  }
+
   private void invocation(MethodInvocationTree tree) {
+    if (lambdaDepth > 0 && captures.isSwitchPoint(tree)) {
+      report(tree, Messages.switchPointInLambda());
+    }
     ExpressionTree select = tree.getMethodSelect();
     pendingArity = tree.getArguments().size();
     if (select instanceof MemberSelectTree && !tree.getTypeArguments().isEmpty()) {
@@ -508,7 +602,18 @@ final class JavaPrinter {
       case BREAK -> breakStatement((BreakTree) tree);
       case CONTINUE -> {
         ContinueTree cont = (ContinueTree) tree;
-        out.append(jumps.continueTo(cont.getLabel() == null ? null : cont.getLabel().toString()));
+        if (lambdaDepth > 0) {
+          text(cont.getLabel() == null ? "continue;" : "continue " + cont.getLabel() + ";");
+        } else {
+          out.append(jumps.continueTo(cont.getLabel() == null ? null : cont.getLabel().toString()));
+        }
+      }
+      case WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP -> {
+        if (lambdaDepth > 0) {
+          loopInLambda(tree);
+        } else {
+          unsupported(tree, Messages.unsupportedConstruct(describe(tree)));
+        }
       }
       case YIELD -> {
         text("yield ");
@@ -543,6 +648,75 @@ final class JavaPrinter {
         }
       }
     }
+  }
+
+  /**
+   * A loop inside a lambda body, copied as it is: the lambda runs as plain Java, wherever it is
+   * called, so its loops carry no scheduling check.
+   */
+  private void loopInLambda(StatementTree tree) {
+    copiedLocals.push(new HashSet<>());
+    switch (tree.getKind()) {
+      case WHILE_LOOP -> {
+        WhileLoopTree loop = (WhileLoopTree) tree;
+        text("while ");
+        expr(loop.getCondition());
+        text(" ");
+        blockLike(loop.getStatement());
+      }
+      case DO_WHILE_LOOP -> {
+        DoWhileLoopTree loop = (DoWhileLoopTree) tree;
+        text("do ");
+        blockLike(loop.getStatement());
+        text(" while ");
+        expr(loop.getCondition());
+        text(";");
+      }
+      case FOR_LOOP -> {
+        ForLoopTree loop = (ForLoopTree) tree;
+        text("for (");
+        for (int i = 0; i < loop.getInitializer().size(); i++) {
+          StatementTree init = loop.getInitializer().get(i);
+          if (init instanceof VariableTree) {
+            if (i == 0) {
+              localDeclaration((VariableTree) init);
+            } else {
+              VariableTree v = (VariableTree) init;
+              text(", " + v.getName());
+              declareCopiedLocal(v.getName().toString());
+              if (v.getInitializer() != null) {
+                text(" = ");
+                expr(v.getInitializer());
+              }
+            }
+          } else {
+            text(i > 0 ? ", " : "");
+            expr(((ExpressionStatementTree) init).getExpression());
+          }
+        }
+        text("; ");
+        if (loop.getCondition() != null) {
+          expr(loop.getCondition());
+        }
+        text("; ");
+        for (int i = 0; i < loop.getUpdate().size(); i++) {
+          text(i > 0 ? ", " : "");
+          expr(loop.getUpdate().get(i).getExpression());
+        }
+        text(") ");
+        blockLike(loop.getStatement());
+      }
+      default -> {
+        EnhancedForLoopTree loop = (EnhancedForLoopTree) tree;
+        text("for (");
+        localDeclaration(loop.getVariable());
+        text(" : ");
+        expr(loop.getExpression());
+        text(") ");
+        blockLike(loop.getStatement());
+      }
+    }
+    copiedLocals.pop();
   }
 
   private void block(BlockTree tree) {
@@ -820,13 +994,22 @@ final class JavaPrinter {
   }
 
   private void returnStatement(ReturnTree tree) {
+    if (lambdaDepth > 0) {
+      text("return");
+      if (tree.getExpression() != null) {
+        text(" ");
+        expr(tree.getExpression());
+      }
+      text(";");
+      return;
+    }
     out.append(
         jumps.returnWith(tree.getExpression() == null ? null : expression(tree.getExpression())));
   }
 
   private void breakStatement(BreakTree tree) {
     String label = tree.getLabel() == null ? null : tree.getLabel().toString();
-    if (label == null ? copiedSwitches > 0 : copiedLabels.contains(label)) {
+    if (lambdaDepth > 0 || (label == null ? copiedSwitches > 0 : copiedLabels.contains(label))) {
       text(label == null ? "break;" : "break " + label + ";");
     } else {
       out.append(jumps.breakTo(label));

@@ -75,7 +75,7 @@ import javax.lang.model.util.Elements;
  * locals become {@code static final} fields. Labels are resolved, and states numbered, by {@link
  * StateGraph#build()} at the end.
  */
-public final class Lowerer implements Jumps {
+public final class Lowerer implements Jumps, JavaPrinter.Captures {
   private static final String CHECK = "check()";
   private static final String YIELD_DUE = "yieldDue()";
 
@@ -134,7 +134,8 @@ public final class Lowerer implements Jumps {
             namer.internal("thrown"));
     this.returnType = TypeName.get(method.element().getReturnType());
     this.printer =
-        new JavaPrinter(method, reporter, scope, names, this, finder::receiverType);
+        new JavaPrinter(method, reporter, scope, names, this, this, finder::receiverType);
+    graph.declarationsBefore(printer::takeSnapshots);
     this.spiller = new Spiller(this, printer, graph, scope, method);
   }
 
@@ -1250,6 +1251,29 @@ public final class Lowerer implements Jumps {
     return code.text(names.state() + " = ").label(next).text("; continue; }");
   }
 
+  // ---------------------------------------------------------------- for lambdas
+
+  @Override
+  public boolean isSwitchPoint(MethodInvocationTree call) {
+    return finder.classify(call).isPresent();
+  }
+
+  @Override
+  public TypeName machineFieldType(String field) {
+    for (MachineModel.Field f : locals) {
+      if (f.name().equals(field)) {
+        return f.type();
+      }
+    }
+    List<? extends VariableElement> parameters = method.element().getParameters();
+    return TypeName.get(parameters.get(parameterFields.indexOf(field)).asType());
+  }
+
+  @Override
+  public String freshName(String preferred) {
+    return namer.internal(preferred);
+  }
+
   // ---------------------------------------------------------------- for the spiller
 
   Optional<SwitchPoint> classify(MethodInvocationTree call) {
@@ -1319,6 +1343,9 @@ public final class Lowerer implements Jumps {
           case WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP -> {
             first[0] = node;
             return null;
+          }
+          case LAMBDA_EXPRESSION -> {
+            return null; // runs as plain Java when called; switch points inside are refused
           }
           case METHOD_INVOCATION -> {
             super.scan(node, unused); // arguments are evaluated first

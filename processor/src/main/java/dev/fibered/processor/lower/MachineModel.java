@@ -1,6 +1,7 @@
 package dev.fibered.processor.lower;
 
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
 import java.util.List;
 import java.util.Set;
 
@@ -57,6 +58,8 @@ public record MachineModel(
    * @param timeSliceNanos the time slice the method's fibers ask for, or 0 for their scheduler's
    * @param suppressedWarnings what {@code @SuppressWarnings} on the method and its enclosing types
    *     silence, in order
+   * @param typeVariables the host's type parameters (for an instance method of a generic class),
+   *     then the method's: the machine class and the factories declare them all
    */
   public record Signature(
       String name,
@@ -70,7 +73,12 @@ public record MachineModel(
       String hostBinaryName,
       String fileName,
       long timeSliceNanos,
-      List<String> suppressedWarnings) {}
+      List<String> suppressedWarnings,
+      List<TypeVariableName> typeVariables) {
+    public boolean isGeneric() {
+      return !typeVariables.isEmpty();
+    }
+  }
 
   /**
    * A parameter of the method, and the machine field of the same name that holds it.

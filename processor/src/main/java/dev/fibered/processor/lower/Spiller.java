@@ -11,6 +11,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
@@ -285,8 +286,14 @@ final class Spiller {
 
   /** Whether evaluating {@code tree} later gives the same value, with no effect: no need to keep it. */
   private boolean isStable(ExpressionTree tree) {
-    if (printer.wasEvaluatedEarlier(tree) || tree instanceof LiteralTree) {
-      return true;
+    if (printer.wasEvaluatedEarlier(tree)
+        || tree instanceof LiteralTree
+        || tree.getKind() == Tree.Kind.LAMBDA_EXPRESSION) {
+      return true; // a lambda's captured locals keep their values until it is created
+    }
+    if (tree instanceof MemberReferenceTree) {
+      ExpressionTree qualifier = ((MemberReferenceTree) tree).getQualifierExpression();
+      return isTypeName(qualifier) || isStable(qualifier);
     }
     if (tree instanceof ParenthesizedTree) {
       return isStable(((ParenthesizedTree) tree).getExpression());

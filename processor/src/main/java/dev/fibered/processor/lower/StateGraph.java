@@ -23,6 +23,7 @@ final class StateGraph {
   private Block current;
   private int line;
   private TryRegion region;
+  private java.util.function.Supplier<Code> declarationsBefore = Code::new;
 
   Label newLabel() {
     return new Label(labels++);
@@ -58,7 +59,23 @@ final class StateGraph {
     blocks.add(current);
   }
 
+  /**
+   * Declarations that the code of the next op needs in its state ({@link
+   * JavaPrinter#takeSnapshots}); they are added just before it, so they share its {@code case}.
+   */
+  void declarationsBefore(java.util.function.Supplier<Code> declarations) {
+    declarationsBefore = declarations;
+  }
+
   void add(Op op) {
+    Code declarations = declarationsBefore.get();
+    if (!declarations.isEmpty()) {
+      append(new Op.Statements(declarations, false));
+    }
+    append(op);
+  }
+
+  private void append(Op op) {
     if (current == null || current.terminated()) {
       // Code after a jump: unreachable, kept in a block of its own that build() drops.
       current = new Block(newLabel(), "", 0, region);

@@ -2,8 +2,6 @@ package dev.fibered.processor.validate;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.util.TreeScanner;
@@ -20,18 +18,6 @@ public final class BodyRules {
   public static boolean check(MethodTree method, CompilationUnitTree unit, Reporter reporter) {
     int before = reporter.errorCount();
     new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-        reporter.error(node, unit, Messages.lambda());
-        return null;
-      }
-
-      @Override
-      public Void visitMemberReference(MemberReferenceTree node, Void unused) {
-        reporter.error(node, unit, Messages.lambda());
-        return null;
-      }
-
       @Override
       public Void visitClass(ClassTree node, Void unused) {
         reporter.error(node, unit, Messages.localClass());

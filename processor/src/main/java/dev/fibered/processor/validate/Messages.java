@@ -52,18 +52,12 @@ public final class Messages {
         + "a native method has no Java body to turn into a state machine; remove @Fibered";
   }
 
-  public static String genericMethod() {
-    return id("GenericMethod")
-        + "@Fibered methods with type parameters are not supported yet; use concrete types, or"
-        + " move the generic part into a plain helper method";
-  }
-
   public static String genericHost(String host) {
     return id("GenericHost")
-        + "@Fibered instance methods of the generic type "
+        + "@Fibered instance methods of an inner class of the generic type around "
         + host
-        + " are not supported yet; make the method static and pass the receiver as a"
-        + " parameter with concrete type arguments";
+        + " are not supported yet (the machine cannot name the outer type's parameters); make"
+        + " the class static, or the method static with the receiver as a parameter";
   }
 
   public static String inaccessibleHost(String host) {
@@ -107,10 +101,12 @@ public final class Messages {
         + " final, or make the method private or static";
   }
 
-  public static String lambda() {
-    return id("Lambda")
-        + "lambdas and method references inside a @Fibered method are not supported yet; move"
-        + " the code that builds them into a plain helper method";
+  public static String switchPointInLambda() {
+    return id("SwitchPointInLambda")
+        + "a lambda cannot suspend its fiber: it runs as plain Java wherever it is called, so a"
+        + " call to a @Fibered method, Fiber.yield() or Fiber.yieldNow() inside it would not be"
+        + " a switch point; call it outside the lambda, or make the lambda's work a @Fibered"
+        + " method";
   }
 
   public static String localClass() {

@@ -27,10 +27,7 @@ public final class SignatureRules {
     if (method.getModifiers().contains(Modifier.NATIVE)) {
       reporter.error(method, Messages.nativeMethod());
     }
-    if (!method.getTypeParameters().isEmpty()) {
-      reporter.error(method, Messages.genericMethod());
-    }
-    if (!isStatic && hasTypeParameters(host)) {
+    if (!isStatic && outerHasTypeParameters(host)) {
       reporter.error(method, Messages.genericHost(host.getSimpleName().toString()));
     }
     if (!reachable(host)) {
@@ -57,8 +54,15 @@ public final class SignatureRules {
     return reporter.errorCount() == before;
   }
 
-  private static boolean hasTypeParameters(TypeElement type) {
-    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+  /**
+   * Whether an inner (non-static) host sits in a generic type whose parameters it may use: the
+   * machine, a static nested class, could not name them. The host's own parameters are fine.
+   */
+  private static boolean outerHasTypeParameters(TypeElement type) {
+    if (type.getModifiers().contains(Modifier.STATIC) || type.getKind().isInterface()) {
+      return false;
+    }
+    for (Element e = type.getEnclosingElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
       if (!((TypeElement) e).getTypeParameters().isEmpty()) {
         return true;
       }
