@@ -311,7 +311,12 @@ public final class Bench {
     out.append("Cells: median of ").append(forks())
         .append(" forks (each fork's median of its timed runs after warm-up), (lowest–highest"
             + " fork); every answer checked. Took ")
-        .append(String.format(Locale.ROOT, "%.0f", seconds)).append(" s.\n\n");
+        .append(String.format(Locale.ROOT, "%.0f", seconds)).append(" s.\n");
+    if (quick) {
+      out.append("Quick mode runs small sizes (the case names give the full run's) and judges"
+          + " nothing: it shows the cases run and give the right answers.\n");
+    }
+    out.append('\n');
     out.append("| case | measure | Fibered | virtual threads | Kotlin coroutines | goal | result |\n");
     out.append("|---|---|---|---|---|---|---|\n");
     for (String[] row : rows) {

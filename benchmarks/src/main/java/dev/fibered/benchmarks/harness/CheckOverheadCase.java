@@ -23,6 +23,10 @@ final class CheckOverheadCase {
   /** Median (and min–max) µs per call of each benchmark method, by method name. */
   static Map<String, Stat> run(int forks, int warmups, int iterations, TimeValue time) {
     CheckOverhead.checkAnswers();
+    // JMH 1.37 uses sun.misc.Unsafe, which JDK 23+ warns about in every fork; allow it quietly.
+    String[] jvmArgs = Runtime.version().feature() >= 23
+        ? new String[] {"-Xmx1g", "--sun-misc-unsafe-memory-access=allow"}
+        : new String[] {"-Xmx1g"};
     Options options = new OptionsBuilder()
         .include(CheckOverhead.class.getName() + "\\.")
         .forks(forks)
@@ -30,7 +34,7 @@ final class CheckOverheadCase {
         .warmupTime(time)
         .measurementIterations(iterations)
         .measurementTime(time)
-        .jvmArgsAppend("-Xmx1g")
+        .jvmArgsAppend(jvmArgs)
         .verbosity(VerboseMode.SILENT)
         .build();
     Collection<RunResult> results;
