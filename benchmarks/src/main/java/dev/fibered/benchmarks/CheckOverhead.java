@@ -34,13 +34,40 @@ public class CheckOverhead {
   @Param({"20"})
   int fibN;
 
+  @Param({"64"})
+  int bodies;
+
   private int[] data;
+  private double[][] plainBodies;
+  private double[][] fiberBodies;
   private Scheduler scheduler;
 
   @Setup
   public void setUp() {
     data = new Random(42).ints(size, 0, 1000).toArray();
     scheduler = Scheduler.create();
+    plainBodies = Kernels.bodies(bodies, 42);
+    fiberBodies = Kernels.bodies(bodies, 42);
+  }
+
+  /** Each kernel's fiber gives the plain method's answer; throws if one does not. */
+  public static void checkAnswers() {
+    CheckOverhead state = new CheckOverhead();
+    state.size = 1000;
+    state.fibN = 15;
+    state.bodies = 8;
+    state.setUp();
+    for (int step = 0; step < 3; step++) {
+      same("arraySum", state.arraySumPlain(), state.arraySumFiber());
+      same("fib", state.fibPlain(), state.fibFiber());
+      same("nbody", state.nbodyPlain(), state.nbodyFiber());
+    }
+  }
+
+  private static void same(String kernel, double plain, double fiber) {
+    if (Double.compare(plain, fiber) != 0) {
+      throw new AssertionError(kernel + ": the fiber gave " + fiber + ", the plain method " + plain);
+    }
   }
 
   @Benchmark
@@ -63,6 +90,19 @@ public class CheckOverhead {
   @Benchmark
   public long fibFiber() {
     Fiber<Long> f = scheduler.spawn(KernelsFibers.fib(fibN));
+    scheduler.run();
+    return f.result();
+  }
+
+  @Benchmark
+  public double nbodyPlain() {
+    return Kernels.nbodyStep(plainBodies[0], plainBodies[1], plainBodies[2], 0.001);
+  }
+
+  @Benchmark
+  public double nbodyFiber() {
+    Fiber<Double> f = scheduler.spawn(
+        KernelsFibers.nbodyStep(fiberBodies[0], fiberBodies[1], fiberBodies[2], 0.001));
     scheduler.run();
     return f.result();
   }
