@@ -77,7 +77,7 @@ public final class ProgramGenerator {
 
   public Program generate() {
     String name = nameFor(seed);
-    int count = rnd.nextInt(2, 6);
+    int count = rnd.nextInt(2, 5);
     for (int i = 0; i < count; i++) {
       Type[] kinds = {Type.INT, Type.INT, Type.LONG, Type.STRING};
       results.add(kinds[rnd.nextInt(kinds.length)]);
@@ -158,8 +158,7 @@ public final class ProgramGenerator {
     scope = new Scope();
     expr = new Expressions(rnd, scope, on(Feature.IMPLICIT_EXCEPTIONS));
     targets.clear();
-    names = 0;
-    budget = rnd.nextInt(8, 30);
+    budget = rnd.nextInt(6, 24);
     noSwitchPoints = 0;
     checkedThrowers = 0;
     scope.push();
@@ -180,6 +179,7 @@ public final class ProgramGenerator {
     if (!statements(body, 3, rnd.nextInt(2, 7))) {
       return n;
     }
+    body.add(Node.of("t.add(\"end " + m + "\"" + locals() + ");"));
     body.add(Node.fixed("return " + expr.of(result) + ";"));
     scope.pop();
     return n;
@@ -255,6 +255,16 @@ public final class ProgramGenerator {
         return synchronizedStatement(block, depth);
       }
     }
+  }
+
+  /** {@code + " " + x} for every visible local: the trace shows them all at the end. */
+  private String locals() {
+    StringBuilder sb = new StringBuilder();
+    for (Scope.Local l : scope.visible()) {
+      String value = l.type == Type.ARRAY ? "java.util.Arrays.toString(" + l.name + ")" : l.name;
+      sb.append(" + \" \" + ").append(value);
+    }
+    return sb.toString();
   }
 
   /** A value for the trace: arrays by their contents, not their identity. */
@@ -521,7 +531,7 @@ public final class ProgramGenerator {
       n.line("} catch (" + types + " " + e + ") {");
       Node.Block handler = new Node.Block();
       n.block(handler);
-      handler.add(Node.of("t.add(\"" + e + " \" + " + e + ".getMessage());"));
+      handler.add(Node.of("t.add(\"" + e + " \" + " + e + ");")); // type and message
       completes |= nested(handler, depth);
     }
     if (catches.isEmpty() && !resources || rnd.nextInt(3) == 0) {

@@ -39,6 +39,15 @@ final class Scope {
     blocks.getLast().add(new Local(name, type, assignable));
   }
 
+  /** Every visible local, outermost first. */
+  List<Local> visible() {
+    List<Local> all = new ArrayList<>();
+    for (List<Local> block : blocks) {
+      all.addAll(block);
+    }
+    return all;
+  }
+
   /** A visible local of {@code type} (assignable ones only if asked), or null if there is none. */
   Local pick(SplittableRandom rnd, Type type, boolean mustBeAssignable) {
     List<Local> fit = new ArrayList<>();
