@@ -61,6 +61,8 @@ public final class Fuzzer implements AutoCloseable {
         batch.add(new ProgramGenerator(seed, features).generate());
       }
       check(batch, report);
+      report.millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      log.println("fuzz: so far " + report);
     }
     report.millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     return report;

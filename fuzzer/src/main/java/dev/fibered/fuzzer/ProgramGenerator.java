@@ -231,6 +231,9 @@ public final class ProgramGenerator {
         }
       } else if (pick < 52) {
         return terminal(block);
+      } else if (pick < 58) {
+        conditionalJump(block);
+        return true;
       } else if (depth <= 0) {
         continue;
       } else if (pick < 60) {
@@ -374,6 +377,18 @@ public final class ProgramGenerator {
     }
     block.add(Node.of("return " + expr.of(result) + ";"));
     return false;
+  }
+
+  /** {@code if (<condition>) <jump>}: a jump, throw or return that the block goes on after. */
+  private void conditionalJump(Node.Block block) {
+    Node n = Node.of("if (" + expr.of(Type.BOOLEAN, 1) + ") {");
+    Node.Block then = new Node.Block();
+    if (targets.isEmpty() || !jump(then, rnd.nextBoolean())) {
+      terminal(then);
+    }
+    n.block(then);
+    n.line("}");
+    block.add(n);
   }
 
   /**
