@@ -1,0 +1,51 @@
+package dev.fibered.fuzzer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class GeneratorTest {
+  @Test
+  void sameSeedSameProgram() {
+    assertEquals(new ProgramGenerator(7).generate().source(), new ProgramGenerator(7).generate().source());
+    assertNotEquals(new ProgramGenerator(7).generate().source(), new ProgramGenerator(8).generate().source());
+  }
+
+  @Test
+  void sourceReadsBackWithItsSeedAndEntries() {
+    Program p = new ProgramGenerator(12).generate();
+    Program back = Program.ofSource(p.source());
+    assertEquals(p.source(), back.source());
+    assertEquals(12, back.seed());
+    assertEquals(p.name(), back.name());
+    assertEquals(p.entries, back.entries);
+  }
+
+  /**
+   * The flag that is off works: switched on, it generates what the processor rejects today, so
+   * turning it on by default the day the processor supports it is one line in {@link Feature}.
+   */
+  @Test
+  void switchPointsInSwitchesAreBehindAFlag() {
+    Set<Feature> on = EnumSet.copyOf(Feature.DEFAULTS);
+    on.add(Feature.SWITCH_WITH_SWITCH_POINTS);
+    List<Program> programs = new ArrayList<>();
+    for (long seed = 0; seed < 30; seed++) {
+      programs.add(new ProgramGenerator(seed, on).generate());
+    }
+    try (Compiler.Batch batch = Compiler.compile(programs)) {
+      assertTrue(
+          batch.crashes.values().stream().anyMatch(e -> e.contains("[Fibered/SwitchPointInSwitch]")),
+          () -> "no program had a switch point inside a switch: " + batch.crashes.values());
+      assertTrue(
+          batch.crashes.values().stream().allMatch(e -> e.contains("[Fibered/SwitchPointInSwitch]")),
+          () -> "other errors: " + batch.crashes.values());
+    }
+  }
+}
