@@ -28,11 +28,14 @@ public enum Feature {
   IMPLICIT_EXCEPTIONS,
   /** {@code switch} statements whose cases hold no switch point. */
   SWITCH,
-  /**
-   * Switch points (calls, yields, loops) inside the cases of a {@code switch} statement. Off: the
-   * processor rejects it today ({@code SwitchPointInSwitch}).
-   */
+  /** Switch points (calls, yields, loops) inside the cases of a {@code switch} statement. */
   SWITCH_WITH_SWITCH_POINTS,
+  /**
+   * Calls of {@code @Fibered} methods inside larger expressions: string concatenation with operands
+   * before and after, conditions with {@code &&}/{@code ||}, arithmetic, a call as another call's
+   * argument.
+   */
+  EXPRESSION_SWITCH_POINTS,
   /** {@code synchronized} blocks without switch points. */
   SYNCHRONIZED,
   /**
@@ -41,8 +44,7 @@ public enum Feature {
    */
   SYNCHRONIZED_WITH_SWITCH_POINTS;
 
-  /** What the processor supports today: everything but the flags documented as off. */
+  /** What the processor supports: everything but the flag documented as off. */
   public static final Set<Feature> DEFAULTS =
-      Collections.unmodifiableSet(
-          EnumSet.complementOf(EnumSet.of(SWITCH_WITH_SWITCH_POINTS, SYNCHRONIZED_WITH_SWITCH_POINTS)));
+      Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(SYNCHRONIZED_WITH_SWITCH_POINTS)));
 }

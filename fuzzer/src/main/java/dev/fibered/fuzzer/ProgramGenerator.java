@@ -331,6 +331,9 @@ public final class ProgramGenerator {
     }
     int callee = rnd.nextInt(results.size());
     Type type = results.get(callee);
+    if (on(Feature.EXPRESSION_SWITCH_POINTS) && rnd.nextInt(3) == 0) {
+      return callInExpression(block, callee, type);
+    }
     switch (rnd.nextInt(4)) {
       case 0:
         block.add(Node.of(call(callee) + ";"));
@@ -363,6 +366,61 @@ public final class ProgramGenerator {
         }
     }
     return switchPoint(block);
+  }
+
+  /**
+   * A call inside a larger expression, with operands Java evaluates before and after it (the
+   * processor must keep that order, and the short-circuits).
+   */
+  private boolean callInExpression(Node.Block block, int callee, Type type) {
+    boolean numeric = type == Type.INT || type == Type.LONG;
+    int pick = rnd.nextInt(4);
+    if (pick == 1 && numeric) {
+      Node n =
+          Node.of(
+              "if ("
+                  + expr.of(Type.BOOLEAN, 1)
+                  + (rnd.nextBoolean() ? " && " : " || ")
+                  + call(callee)
+                  + " > "
+                  + expr.of(Type.INT, 1)
+                  + ") {");
+      n.block(new Node.Block().add(Node.of("t.add(\"" + fresh("c") + "\"" + locals() + ");")));
+      n.line("}");
+      block.add(n);
+      return true;
+    }
+    if (pick == 2 && numeric) {
+      String name = fresh("x");
+      block.add(
+          Node.of(
+              "long " + name + " = " + expr.of(Type.LONG, 1) + " + " + call(callee) + " * " + expr.of(Type.INT, 1) + ";"));
+      scope.declare(name, Type.LONG, true);
+      return true;
+    }
+    if (pick == 3 && numeric) {
+      int outer = rnd.nextInt(results.size());
+      String argument = "(int) " + call(callee);
+      checkedThrowers++;
+      String name = fresh("x");
+      Type outerType = results.get(outer);
+      block.add(
+          Node.of(outerType.java + " " + name + " = m" + outer + "(t, d - 1, " + argument + ");"));
+      scope.declare(name, outerType, true);
+      return true;
+    }
+    block.add(
+        Node.of(
+            "t.add(\""
+                + fresh("s")
+                + " \" + "
+                + traced(pick(Type.values()))
+                + " + \" \" + "
+                + call(callee)
+                + " + \" \" + "
+                + traced(pick(Type.values()))
+                + ");"));
+    return true;
   }
 
   /** return, throw, break or continue: a statement that cannot complete normally. */

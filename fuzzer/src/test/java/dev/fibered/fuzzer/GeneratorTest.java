@@ -28,23 +28,23 @@ class GeneratorTest {
   }
 
   /**
-   * The flag that is off works: switched on, it generates what the processor rejects today, so
-   * turning it on by default the day the processor supports it is one line in {@link Feature}.
+   * The flag that is off works: switched on, it generates what the processor rejects (by design),
+   * and nothing else is rejected.
    */
   @Test
-  void switchPointsInSwitchesAreBehindAFlag() {
+  void switchPointsInSynchronizedAreBehindAFlag() {
     Set<Feature> on = EnumSet.copyOf(Feature.DEFAULTS);
-    on.add(Feature.SWITCH_WITH_SWITCH_POINTS);
+    on.add(Feature.SYNCHRONIZED_WITH_SWITCH_POINTS);
     List<Program> programs = new ArrayList<>();
     for (long seed = 0; seed < 30; seed++) {
       programs.add(new ProgramGenerator(seed, on).generate());
     }
     try (Compiler.Batch batch = Compiler.compile(programs)) {
       assertTrue(
-          batch.crashes.values().stream().anyMatch(e -> e.contains("[Fibered/SwitchPointInSwitch]")),
-          () -> "no program had a switch point inside a switch: " + batch.crashes.values());
+          batch.crashes.values().stream().anyMatch(e -> e.contains("[Fibered/SwitchPointInSynchronized]")),
+          () -> "no program had a switch point inside synchronized: " + batch.crashes.values());
       assertTrue(
-          batch.crashes.values().stream().allMatch(e -> e.contains("[Fibered/SwitchPointInSwitch]")),
+          batch.crashes.values().stream().allMatch(e -> e.contains("[Fibered/SwitchPointInSynchronized]")),
           () -> "other errors: " + batch.crashes.values());
     }
   }
