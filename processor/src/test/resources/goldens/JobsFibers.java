@@ -28,7 +28,7 @@ final class JobsFibers {
    * Where the machines' code comes from, for stack traces: from each generated line
    * listed on, the source line after the colon.
    */
-  private static final String SOURCE_LINES = "82:7 91:8 92:9 112:10";
+  private static final String SOURCE_LINES = "82:7 91:8 92:9 110:10";
 
   private JobsFibers() {
   }
@@ -53,7 +53,7 @@ final class JobsFibers {
    * {@link Jobs#sum(int)} as a state machine (Jobs.java:6).
    */
   private static final class SumMachine extends Machine<Long> {
-    private static final SourceMap SOURCE = new SourceMap("p.Jobs", "sum", "Jobs.java", new int[] {7, 7, 9, 9}, SOURCE_LINES);
+    private static final SourceMap SOURCE = new SourceMap("p.Jobs", "sum", "Jobs.java", new int[] {7, 7, 9}, SOURCE_LINES);
 
     private int state;
 
@@ -95,20 +95,18 @@ final class JobsFibers {
           }
           case 2: {
             // Jobs.java:9: for (int i = 0; i < n; i++) s += i;
-            if (!(i < n)) {
-              state = 3;
-              continue;
+            loop:
+            while (true) {
+              if (!(i < n)) {
+                break loop;
+              }
+              iteration: s += i;
+              i++;
+              if (check()) {
+                state = 2;
+                return SUSPEND;
+              }
             }
-            s += i;
-            i++;
-            if (check()) {
-              return SUSPEND;
-            }
-            state = 2;
-            continue;
-          }
-          case 3: {
-            // Jobs.java:9: after: for (int i = 0; i < n; i++) s += i;
             { long result = s; return result; }
           }
           default:

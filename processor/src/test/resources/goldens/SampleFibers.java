@@ -31,7 +31,7 @@ final class SampleFibers {
    * Where the machines' code comes from, for stack traces: from each generated line
    * listed on, the source line after the colon.
    */
-  private static final String SOURCE_LINES = "133:18 142:19 143:20 154:21 156:20 165:23 209:27 218:28 224:29 233:30 239:31 244:32 322:36 331:37 332:39 333:38 342:40 355:41 356:42 358:44 359:45 361:47 363:40 372:38 377:39 378:38 387:50 399:51 400:52 402:50 410:54 465:58 474:59 475:60 484:61 490:62 491:63 492:64 493:65 495:67 504:60 518:69 524:70 530:71 532:70 544:58";
+  private static final String SOURCE_LINES = "133:18 142:19 143:20 155:21 157:20 163:23 207:27 216:28 222:29 231:30 237:31 242:32 320:36 329:37 330:39 331:38 340:40 353:41 354:42 356:44 357:45 359:47 361:40 370:38 375:39 376:38 385:50 397:51 398:52 400:50 408:54 463:58 472:59 473:60 482:61 488:62 489:63 490:64 491:65 493:67 502:60 516:69 522:70 530:71 540:58";
 
   private SampleFibers() {
   }
@@ -104,7 +104,7 @@ final class SampleFibers {
    * {@link Sample#sum(int)} as a state machine (Sample.java:17).
    */
   private static final class SumMachine extends Machine<Long> {
-    private static final SourceMap SOURCE = new SourceMap("p.Sample", "sum", "Sample.java", new int[] {18, 18, 20, 20}, SOURCE_LINES);
+    private static final SourceMap SOURCE = new SourceMap("p.Sample", "sum", "Sample.java", new int[] {18, 18, 20}, SOURCE_LINES);
 
     private int state;
 
@@ -146,22 +146,20 @@ final class SampleFibers {
           }
           case 2: {
             // Sample.java:20: for (int i = 0; i < n; i++) {
-            if (!(i < n)) {
-              state = 3;
-              continue;
+            loop:
+            while (true) {
+              if (!(i < n)) {
+                break loop;
+              }
+              iteration: {
+                s += i;
+              }
+              i++;
+              if (check()) {
+                state = 2;
+                return SUSPEND;
+              }
             }
-            {
-              s += i;
-            }
-            i++;
-            if (check()) {
-              return SUSPEND;
-            }
-            state = 2;
-            continue;
-          }
-          case 3: {
-            // Sample.java:20: after: for (int i = 0; i < n; i++) {
             { long result = s; return result; }
           }
           default:
@@ -425,7 +423,7 @@ final class SampleFibers {
    * {@link Sample#countdown(int)} as a state machine (Sample.java:57).
    */
   private static final class CountdownMachine extends Machine<Void> {
-    private static final SourceMap SOURCE = new SourceMap("p.Sample", "countdown", "Sample.java", new int[] {58, 58, 60, 61, 67, 60, 60, 69, 70, 70}, SOURCE_LINES);
+    private static final SourceMap SOURCE = new SourceMap("p.Sample", "countdown", "Sample.java", new int[] {58, 58, 60, 61, 67, 60, 60, 69, 70}, SOURCE_LINES);
 
     private int state;
 
@@ -526,21 +524,19 @@ final class SampleFibers {
           }
           case 8: {
             // Sample.java:70: do {
-            {
-              g -= 10;
+            loop:
+            while (true) {
+              iteration: {
+                g -= 10;
+              }
+              if (!(g > 0)) {
+                break loop;
+              }
+              if (check()) {
+                state = 8;
+                return SUSPEND;
+              }
             }
-            if (!(g > 0)) {
-              state = 9;
-              continue;
-            }
-            if (check()) {
-              return SUSPEND;
-            }
-            state = 8;
-            continue;
-          }
-          case 9: {
-            // Sample.java:70: after: do {
             return null;
           }
           default:

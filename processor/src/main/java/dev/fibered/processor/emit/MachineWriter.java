@@ -129,7 +129,10 @@ final class MachineWriter {
    */
   private static MethodSpec resume(MachineModel machine) {
     boolean catches = catchesExceptions(machine);
-    CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("while (true)");
+    CodeBlock.Builder body =
+        machine.labelledDispatch()
+            ? CodeBlock.builder().add("$L:\n", machine.names().dispatch()).beginControlFlow("while (true)")
+            : CodeBlock.builder().beginControlFlow("while (true)");
     if (catches) {
       body.beginControlFlow("try");
     }

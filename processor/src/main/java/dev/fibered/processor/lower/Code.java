@@ -51,6 +51,26 @@ public final class Code {
     return this;
   }
 
+  /**
+   * This code with {@code indent} after every line break but a last one, for a block nested in
+   * other generated code.
+   */
+  public Code indented(String indent) {
+    Code out = new Code();
+    for (int i = 0; i < parts.size(); i++) {
+      Object part = parts.get(i);
+      if (part instanceof String) {
+        String text = (String) part;
+        boolean last = i == parts.size() - 1;
+        String body = last && text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        out.text(body.replace("\n", "\n" + indent) + (body.equals(text) ? "" : "\n"));
+      } else {
+        out.parts.add(part);
+      }
+    }
+    return out;
+  }
+
   /** Text, {@link Label}, {@link TypeName} and {@link SourceLine} parts, in order. */
   public List<Object> parts() {
     return Collections.unmodifiableList(parts);

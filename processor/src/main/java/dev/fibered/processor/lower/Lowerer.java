@@ -96,6 +96,12 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
   private final java.util.Set<String> constants = new java.util.HashSet<>();
   private final Deque<Enclosing> targets = new ArrayDeque<>();
 
+  /** How many loops copied as Java loops enclose the code being lowered. */
+  private int javaLoops;
+
+  /** Whether a jump out of a Java loop needs the label of {@code resume}'s loop. */
+  private boolean labelledDispatch;
+
   /** Where a return through finally blocks ends up, once one needs it. */
   private Label returnPoint;
 
@@ -131,7 +137,8 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
             method.isStatic() ? null : namer.internal("self"),
             namer.internal("result"),
             namer.internal("SOURCE"),
-            namer.internal("thrown"));
+            namer.internal("thrown"),
+            namer.internal("dispatch"));
     this.returnType = TypeName.get(method.element().getReturnType());
     this.printer =
         new JavaPrinter(method, reporter, scope, names, this, this, finder::receiverType);
@@ -186,7 +193,8 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
             lowerer.names,
             lowerer.parameterFields,
             lowerer.locals,
-            states));
+            states,
+            lowerer.labelledDispatch));
   }
 
   private List<State> lowerBody() {
@@ -894,6 +902,9 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
   // ---------------------------------------------------------------- loops
 
   private void whileLoop(WhileLoopTree tree, Set<String> label) {
+    if (asJavaLoop(tree, label, tree.getCondition(), tree.getStatement(), List.of(), false)) {
+      return;
+    }
     Label head = graph.newLabel();
     Label backEdge = graph.newLabel();
     Label exit = graph.newLabel();
@@ -906,6 +917,9 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
   }
 
   private void doWhileLoop(DoWhileLoopTree tree, Set<String> label) {
+    if (asJavaLoop(tree, label, tree.getCondition(), tree.getStatement(), List.of(), true)) {
+      return;
+    }
     Label body = graph.newLabel();
     Label backEdge = graph.newLabel();
     Label exit = graph.newLabel();
@@ -921,6 +935,10 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     scope.push();
     for (StatementTree init : tree.getInitializer()) {
       statement(init);
+    }
+    if (asJavaLoop(tree, label, tree.getCondition(), tree.getStatement(), tree.getUpdate(), false)) {
+      scope.pop();
+      return;
     }
     Label head = graph.newLabel();
     Label backEdge = graph.newLabel();
@@ -941,6 +959,71 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     backEdgeTo(head);
     bind(exit, tree, "after: ");
     scope.pop();
+  }
+
+  /**
+   * A loop whose only switch point is its own back-edge check, copied as a Java loop into one
+   * state: each turn runs on without going round {@code resume}'s dispatch, and the check at the
+   * end of each turn suspends in that same state, which resumes at the condition, as the lowered
+   * loop would. {@code break} and {@code continue} stay Java's ({@code continue} leaves the body's
+   * labelled block, on to the update, the condition of a do-while, and the check); jumps further
+   * out go through {@code resume}'s labelled loop. Returns false, having done nothing, when the
+   * loop does not qualify.
+   */
+  private boolean asJavaLoop(
+      StatementTree loop,
+      Set<String> label,
+      ExpressionTree condition,
+      StatementTree body,
+      List<? extends ExpressionStatementTree> update,
+      boolean conditionLast) {
+    if (suspends(condition)
+        || suspends(body)
+        || update.stream().anyMatch(this::suspends)
+        || policy.checksInside(body, this::callsPlainMethod)
+        || policy.checksBefore(body, 0, this::callsPlainMethod)
+        || !Completion.canCompleteNormally(body)
+        || (condition != null && JavaPrinter.firstBinding(condition) != null)) {
+      return false;
+    }
+    Label head = graph.newLabel();
+    Label exit = graph.newLabel();
+    bind(head, loop, "");
+    JavaLoop java = new JavaLoop(namer.internal("loop"), namer.internal("iteration"));
+    Code test = new Code().text("if (!(");
+    test.append(condition == null ? new Code().text("true") : printer.expression(unparenthesized(condition)));
+    test.text(")) {\n  break " + java.loop() + ";\n}\n");
+    Code turn = new Code();
+    if (!conditionLast) {
+      turn.append(test);
+    }
+    targets.push(new JumpTarget(label, true, exit, graph.newLabel(), java));
+    javaLoops++;
+    turn.text(java.iteration() + ": ").append(printer.statement(body)).text("\n");
+    javaLoops--;
+    targets.pop();
+    if (conditionLast) {
+      turn.append(test);
+    }
+    for (ExpressionStatementTree u : update) {
+      turn.append(printer.statement(u)).text("\n");
+    }
+    if (policy.checksEntryAndLoops()) {
+      // Resumes in this state, at the top. Naming it keeps the state from being merged into the
+      // one before, whose code must not run again.
+      turn.text("if (check()) {\n  " + names.state() + " = ").label(head).text(";\n  return SUSPEND;\n}\n");
+    }
+    Code code = new Code().text(java.loop() + ":\nwhile (true) {\n  ").append(turn.indented("  "));
+    graph.add(new Op.Statements(code.text("}"), false));
+    bind(exit, loop, "after: ");
+    return true;
+  }
+
+  private static ExpressionTree unparenthesized(ExpressionTree tree) {
+    while (tree instanceof ParenthesizedTree) {
+      tree = ((ParenthesizedTree) tree).getExpression();
+    }
+    return tree;
   }
 
   /**
@@ -1160,8 +1243,18 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
    * or switch; {@code continue} goes to the back-edge of a loop (null for the others).
    */
   private record JumpTarget(
-      Set<String> labels, boolean takesUnlabelledBreak, Label exit, Label backEdge)
-      implements Enclosing {}
+      Set<String> labels, boolean takesUnlabelledBreak, Label exit, Label backEdge, JavaLoop java)
+      implements Enclosing {
+    JumpTarget(Set<String> labels, boolean takesUnlabelledBreak, Label exit, Label backEdge) {
+      this(labels, takesUnlabelledBreak, exit, backEdge, null);
+    }
+  }
+
+  /**
+   * A loop copied as a Java loop: {@code break} leaves {@code loop}, {@code continue} leaves the
+   * body's block {@code iteration} (on to the update, condition and check), as Java would.
+   */
+  private record JavaLoop(String loop, String iteration) {}
 
   /**
    * A lowered finally block (or a resource's close): a jump that leaves its try goes there first,
@@ -1196,6 +1289,10 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
       if (e instanceof FinallyTarget f) {
         crossed.add(f);
       } else if (e instanceof JumpTarget t && matches.test(t)) {
+        if (t.java() != null) { // no lowered finally can stand inside a Java loop
+          boolean isBreak = where.apply(t) == t.exit();
+          return new Code().text("break " + (isBreak ? t.java().loop() : t.java().iteration()) + ";");
+        }
         return leave(crossed, where.apply(t));
       }
     }
@@ -1248,7 +1345,12 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
       code.text(f.next() + " = ").label(next).text("; " + f.thrown() + " = null; ");
       next = f.entry();
     }
-    return code.text(names.state() + " = ").label(next).text("; continue; }");
+    String resume = "continue";
+    if (javaLoops > 0) {
+      resume = "continue " + names.dispatch(); // out of the Java loop, to the next state
+      labelledDispatch = true;
+    }
+    return code.text(names.state() + " = ").label(next).text("; " + resume + "; }");
   }
 
   // ---------------------------------------------------------------- for lambdas

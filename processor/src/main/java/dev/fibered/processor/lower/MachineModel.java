@@ -16,6 +16,8 @@ import java.util.Set;
  *     that would hide a member the machine inherits)
  * @param locals the hoisted locals and loop temporaries, in declaration order
  * @param states the states, state 0 first
+ * @param labelledDispatch whether code jumps to {@link MachineNames#dispatch}, so {@code resume}'s
+ *     loop must carry that label
  */
 public record MachineModel(
     Signature signature,
@@ -23,7 +25,8 @@ public record MachineModel(
     MachineNames names,
     List<String> parameterFields,
     List<Field> locals,
-    List<State> states) {
+    List<State> states,
+    boolean labelledDispatch) {
 
   /**
    * A stand-in for a method whose body has an error (already reported): no machine class, and
@@ -32,8 +35,8 @@ public record MachineModel(
    */
   public static MachineModel stub(Signature signature, Set<String> identifiersInFile) {
     Namer namer = new Namer(identifiersInFile);
-    MachineNames names = new MachineNames(null, namer.internal("self"), null, null, null);
-    return new MachineModel(signature, null, names, List.of(), List.of(), List.of());
+    MachineNames names = new MachineNames(null, namer.internal("self"), null, null, null, null);
+    return new MachineModel(signature, null, names, List.of(), List.of(), List.of(), false);
   }
 
   /** Whether this is a {@link #stub}. */
