@@ -1015,7 +1015,8 @@ public final class Scheduler {
      * fast. Without one, a fiber's exception waits in the fiber for {@link Fiber#result()} or
      * {@link Fiber#failure()}.
      *
-     * @param handler the handler, called on the scheduler's thread
+     * @param handler the handler, called on the scheduler's thread (on a multi-threaded scheduler,
+     *     on the carrier where the fiber failed, so possibly on several carriers at once)
      * @return this builder
      */
     public Builder uncaughtExceptionHandler(Fiber.UncaughtExceptionHandler handler) {

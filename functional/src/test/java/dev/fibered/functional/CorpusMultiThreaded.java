@@ -207,6 +207,49 @@ final class CorpusMultiThreaded {
     inside.decrementAndGet();
   }
 
+  /** Polls with a short time limit until {@code total} values arrived in all: timeouts race sends. */
+  @Fibered
+  static long pollUntil(Channel<Long> channel, AtomicLong got, long total) {
+    long sum = 0;
+    while (got.get() < total) {
+      Long v = channel.poll(Duration.ofNanos(20_000));
+      if (v != null) {
+        sum += v;
+        got.incrementAndGet();
+      }
+    }
+    return sum;
+  }
+
+  /** Sends {@code count} values, sleeping a little now and then so that pollers time out. */
+  @Fibered
+  static void sendSlowly(Channel<Long> channel, long from, long count) {
+    for (long i = from; i < from + count; i++) {
+      channel.send(i);
+      if (i % 64 == 0) {
+        Fiber.sleep(Duration.ofNanos(30_000));
+      }
+    }
+  }
+
+  /** Takes a permit with a short time limit, over and over: timeouts race releases. */
+  @Fibered
+  static int tryAdmitted(Semaphore permits, AtomicInteger inside, AtomicInteger most, int times) {
+    int admitted = 0;
+    for (int i = 0; i < times; i++) {
+      boolean got = permits.tryAcquire(Duration.ofNanos(10_000));
+      if (got) {
+        admitted++;
+        int now = inside.incrementAndGet();
+        raise(most, now);
+        Fiber.yieldNow();
+        inside.decrementAndGet();
+        permits.release();
+      }
+    }
+    return admitted;
+  }
+
   /** Waits to receive on {@code mine}, then sends on {@code theirs}: two of these deadlock. */
   @Fibered
   static void receiveThenSend(Channel<Long> mine, Channel<Long> theirs) {

@@ -151,6 +151,42 @@ class MultiThreadedTest {
     assertEquals(3, permits.availablePermits());
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {2, 4})
+  void pollTimeoutsRacingSendsLoseNoValue(int carriers) {
+    Scheduler s = threads(carriers);
+    Channel<Long> channel = Channel.bounded(4);
+    long total = 40_000;
+    AtomicLong got = new AtomicLong();
+    for (int p = 0; p < 4; p++) {
+      s.spawn(CorpusMultiThreadedFibers.sendSlowly(channel, p * 10_000L, 10_000));
+    }
+    List<Fiber<Long>> pollers = new ArrayList<>();
+    for (int c = 0; c < 6; c++) {
+      pollers.add(s.spawn(CorpusMultiThreadedFibers.pollUntil(channel, got, total)));
+    }
+    s.run(); // a value lost between a timeout and a send would leave the pollers polling forever
+    assertEquals(total * (total - 1) / 2, pollers.stream().mapToLong(Fiber::result).sum());
+    assertEquals(total, got.get());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {2, 4})
+  void timedAcquiresRacingReleasesLoseNoPermit(int carriers) {
+    Scheduler s = threads(carriers);
+    Semaphore permits = new Semaphore(2);
+    AtomicInteger inside = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    List<Fiber<Integer>> fibers = new ArrayList<>();
+    for (int f = 0; f < 32; f++) {
+      fibers.add(s.spawn(CorpusMultiThreadedFibers.tryAdmitted(permits, inside, most, 500)));
+    }
+    s.run();
+    assertTrue(most.get() <= 2, "saw " + most.get());
+    assertEquals(2, permits.availablePermits(), "every permit came back");
+    assertTrue(fibers.stream().mapToInt(Fiber::result).sum() > 0);
+  }
+
   @Test
   void aPoolNeverRunsMoreThanItsSize() {
     Scheduler s = threads(4);
