@@ -167,9 +167,10 @@ public final class Fiber<T> {
    * where the fiber is ({@link #ON_CARRIER}, {@link #WOKEN}, {@link #PARKED}, {@link #QUEUED}),
    * in one word, so that a waker for wait n can never end wait n + 1, and a wake-up that arrives
    * while the fiber is still finishing the slice in which it parked is neither lost nor run twice.
-   * The single-threaded scheduler never touches it.
+   * The single-threaded scheduler never touches it (not even here: no initializer, so creating a
+   * fiber writes no volatile field); a multi-threaded one marks a fiber queued when it spawns it.
    */
-  private volatile long carrierState = QUEUED;
+  private volatile long carrierState;
 
   /** Fibers of the same scheduler waiting in {@link #join()} for this one. Guarded by childWait. */
   private List<WaitQueue.Ticket> joiners;
