@@ -114,15 +114,20 @@ final class Carriers {
     }
   }
 
-  /** Ends wait {@code park} of {@code fiber} (any wait if negative); from any thread. */
+  /**
+   * Ends wait {@code park} of {@code fiber} (any wait if negative); from any thread. Under the
+   * lock: a carrier deciding that nothing can happen must never see the fiber already out of its
+   * wait (its timer dead) but not yet queued; with a waker on an outside thread (a cancel) that
+   * window was a false deadlock report.
+   */
   void wake(Fiber<?> fiber, long park) {
-    if (fiber.endWait(park)) {
-      lock.lock();
-      try {
+    lock.lock();
+    try {
+      if (fiber.endWait(park)) {
         enqueue(fiber);
-      } finally {
-        lock.unlock();
       }
+    } finally {
+      lock.unlock();
     }
   }
 

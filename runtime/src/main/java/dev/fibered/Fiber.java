@@ -435,10 +435,13 @@ public final class Fiber<T> {
    *
    * <p>Outside {@code @Fibered} code, if the fiber's scheduler is idle, the calling thread runs
    * the scheduler (all its fibers, not only this one) until this fiber is done. If the scheduler is running on another thread, the
-   * calling thread blocks until it finishes this fiber.
+   * calling thread blocks until it finishes this fiber. On a multi-threaded scheduler ({@link
+   * Scheduler.Builder#threads}) the calling thread blocks until this fiber is done, and starts the
+   * carriers if the scheduler is idle.
    *
    * @throws IllegalStateException if the fiber was never spawned; from plain code, if called on the
-   *     thread that runs its scheduler (it would wait for itself), if this thread already runs
+   *     thread that runs its scheduler or on one of its carriers (it would wait for itself, or block
+   *     a carrier), if this thread already runs
    *     another scheduler, or if the scheduler this call drives deadlocks; from a fiber, if the
    *     fiber joins itself or a fiber of another scheduler
    */

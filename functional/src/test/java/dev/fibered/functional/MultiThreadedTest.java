@@ -297,6 +297,19 @@ class MultiThreadedTest {
   }
 
   @Test
+  void cancellingTheLastSleeperFromOutsideIsNoDeadlock() throws Exception {
+    for (int round = 0; round < 200; round++) {
+      Scheduler s = threads(2);
+      Fiber<Void> sleeper = s.spawn(CorpusMultiThreadedFibers.sleepFor(600_000));
+      Background runner = runInBackground(s);
+      awaitState(sleeper, Fiber.State.WAITING);
+      sleeper.cancel(); // its timer is dead at once: a carrier must still see it queued
+      runner.join();
+      assertEquals(Fiber.State.CANCELLED, sleeper.state(), "round " + round);
+    }
+  }
+
+  @Test
   void cancelRacingWithSendsNeverLosesAValue() throws Exception {
     for (int round = 0; round < 50; round++) {
       Scheduler s = threads(2);
