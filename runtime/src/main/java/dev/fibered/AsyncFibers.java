@@ -38,7 +38,11 @@ public final class AsyncFibers {
     private CompletableFuture<T> future;
     private final Callable<T> work;
 
-    /** Set while this machine's fiber counts as waiting outside; cleared exactly once. */
+    /**
+     * Set while this machine's fiber counts as waiting outside; cleared exactly once, by the
+     * completion's task or by a cancellation, which may run on two carriers at once: guarded by
+     * this machine's monitor.
+     */
     private boolean waitingOutside;
 
     AwaitMachine(CompletableFuture<T> future) {
@@ -63,7 +67,9 @@ public final class AsyncFibers {
       Fiber<?> me = fiber;
       long park = scheduler.park(me);
       scheduler.externalWaitBegins();
-      waitingOutside = true;
+      synchronized (this) {
+        waitingOutside = true;
+      }
       future.whenComplete(
           (value, failure) ->
               scheduler.execute(
@@ -76,10 +82,13 @@ public final class AsyncFibers {
 
     /** The fiber no longer waits outside: the completion arrived, or it was cancelled. */
     private void endOutsideWait() {
-      if (waitingOutside) {
+      synchronized (this) {
+        if (!waitingOutside) {
+          return;
+        }
         waitingOutside = false;
-        fiber.scheduler().externalWaitEnds();
       }
+      fiber.scheduler().externalWaitEnds();
     }
 
     @Override

@@ -24,8 +24,10 @@ import java.util.Objects;
  * code they complete only if they need not wait and throw {@link IllegalStateException} otherwise;
  * {@link #trySend} and {@link #tryReceive} never wait.
  *
- * <p>Thread-safety: a channel serves the fibers of one scheduler, on the thread that runs it. Null
- * values are not allowed.
+ * <p>Thread-safety: on a single-threaded scheduler, a channel serves its fibers, on the thread
+ * that runs it, or plain code while it is idle. On a multi-threaded one ({@link
+ * Scheduler.Builder#threads}) it is thread-safe: fibers on any carrier, and plain code on any
+ * thread, may use it at once. Null values are not allowed.
  *
  * @param <T> the type of the values
  */
@@ -35,6 +37,12 @@ public final class Channel<T> {
   private final ArrayDeque<Waiter<T>> senders = new ArrayDeque<>();
   private final ArrayDeque<Waiter<T>> receivers = new ArrayDeque<>();
   private boolean closed;
+
+  /**
+   * Guards the buffer, both queues, {@code closed} and every waiter's fields: a waiter is served,
+   * closed or given up under it, so a sender and a timing-out receiver on two carriers agree.
+   */
+  private final Object lock = new Object();
 
   /** A fiber waiting in send (with its value) or receive (for a value). */
   static final class Waiter<T> {
@@ -185,25 +193,27 @@ public final class Channel<T> {
    * @throws ChannelClosedException if the channel is closed
    */
   public boolean trySend(T value) {
-    Objects.requireNonNull(value, "value");
-    if (closed) {
-      throw new ChannelClosedException("send on closed " + this);
+    synchronized (lock) {
+      Objects.requireNonNull(value, "value");
+      if (closed) {
+        throw new ChannelClosedException("send on closed " + this);
+      }
+      dropCancelled(receivers);
+      Waiter<T> receiver = receivers.peekFirst();
+      if (receiver != null) {
+        receiver.fiber.scheduler().checkCanWake(); // before anything changes
+        receivers.pollFirst();
+        receiver.value = value;
+        receiver.done = true;
+        wake(receiver);
+        return true;
+      }
+      if (buffer.size() < capacity) {
+        buffer.addLast(value);
+        return true;
+      }
+      return false;
     }
-    dropCancelled(receivers);
-    Waiter<T> receiver = receivers.peekFirst();
-    if (receiver != null) {
-      receiver.fiber.scheduler().checkCanWake(); // before anything changes
-      receivers.pollFirst();
-      receiver.value = value;
-      receiver.done = true;
-      wake(receiver);
-      return true;
-    }
-    if (buffer.size() < capacity) {
-      buffer.addLast(value);
-      return true;
-    }
-    return false;
   }
 
   /**
@@ -213,26 +223,28 @@ public final class Channel<T> {
    * @throws ChannelClosedException if the channel is closed and empty
    */
   public T tryReceive() {
-    dropCancelled(senders);
-    Waiter<T> waiting = senders.peekFirst();
-    if (waiting != null) {
-      waiting.fiber.scheduler().checkCanWake(); // before anything changes
+    synchronized (lock) {
+      dropCancelled(senders);
+      Waiter<T> waiting = senders.peekFirst();
+      if (waiting != null) {
+        waiting.fiber.scheduler().checkCanWake(); // before anything changes
+      }
+      T value = buffer.pollFirst();
+      Waiter<T> sender = senders.pollFirst();
+      if (value == null && sender != null) {
+        value = sender.value;
+      } else if (sender != null) {
+        buffer.addLast(sender.value); // the room just made goes to the longest-waiting sender
+      }
+      if (sender != null) {
+        sender.done = true;
+        wake(sender);
+      }
+      if (value == null && closed) {
+        throw new ChannelClosedException("receive on closed and empty " + this);
+      }
+      return value;
     }
-    T value = buffer.pollFirst();
-    Waiter<T> sender = senders.pollFirst();
-    if (value == null && sender != null) {
-      value = sender.value;
-    } else if (sender != null) {
-      buffer.addLast(sender.value); // the room just made goes to the longest-waiting sender
-    }
-    if (sender != null) {
-      sender.done = true;
-      wake(sender);
-    }
-    if (value == null && closed) {
-      throw new ChannelClosedException("receive on closed and empty " + this);
-    }
-    return value;
   }
 
   /**
@@ -240,20 +252,22 @@ public final class Channel<T> {
    * receive fail with {@link ChannelClosedException}. Closing a closed channel does nothing.
    */
   public void close() {
-    if (closed) {
-      return;
-    }
-    for (ArrayDeque<Waiter<T>> waiting : java.util.List.of(senders, receivers)) {
-      for (Waiter<T> w : waiting) {
-        w.fiber.scheduler().checkCanWake(); // all or nothing
+    synchronized (lock) {
+      if (closed) {
+        return;
       }
-    }
-    closed = true;
-    for (ArrayDeque<Waiter<T>> waiting : java.util.List.of(senders, receivers)) {
-      Waiter<T> w;
-      while ((w = waiting.pollFirst()) != null) {
-        w.closed = true;
-        wake(w);
+      for (ArrayDeque<Waiter<T>> waiting : java.util.List.of(senders, receivers)) {
+        for (Waiter<T> w : waiting) {
+          w.fiber.scheduler().checkCanWake(); // all or nothing
+        }
+      }
+      closed = true;
+      for (ArrayDeque<Waiter<T>> waiting : java.util.List.of(senders, receivers)) {
+        Waiter<T> w;
+        while ((w = waiting.pollFirst()) != null) {
+          w.closed = true;
+          wake(w);
+        }
       }
     }
   }
@@ -264,7 +278,9 @@ public final class Channel<T> {
    * @return true once the channel is closed
    */
   public boolean isClosed() {
-    return closed;
+    synchronized (lock) {
+      return closed;
+    }
   }
 
   /**
@@ -273,11 +289,19 @@ public final class Channel<T> {
    * @return the number of buffered values
    */
   public int size() {
-    return buffer.size();
+    synchronized (lock) {
+      return buffer.size();
+    }
   }
 
   @Override
   public String toString() {
+    synchronized (lock) {
+      return describe();
+    }
+  }
+
+  private String describe() {
     String kind =
         capacity == 0
             ? "rendezvous"
@@ -292,21 +316,25 @@ public final class Channel<T> {
    * it; a waiting receiver gets it at once. The buffer may exceed its capacity by this one value.
    */
   void giveBack(T value) {
-    dropCancelled(receivers);
-    Waiter<T> receiver = receivers.pollFirst();
-    if (receiver != null) {
-      receiver.value = value;
-      receiver.done = true;
-      wake(receiver);
-    } else {
-      buffer.addFirst(value);
+    synchronized (lock) {
+      dropCancelled(receivers);
+      Waiter<T> receiver = receivers.pollFirst();
+      if (receiver != null) {
+        receiver.value = value;
+        receiver.done = true;
+        wake(receiver);
+      } else {
+        buffer.addFirst(value);
+      }
     }
   }
 
   /** Closed, and nothing left to receive. */
   boolean isDrained() {
-    dropCancelled(senders);
-    return closed && buffer.isEmpty() && senders.isEmpty();
+    synchronized (lock) {
+      dropCancelled(senders);
+      return closed && buffer.isEmpty() && senders.isEmpty();
+    }
   }
 
   /**
@@ -322,16 +350,24 @@ public final class Channel<T> {
     }
   }
 
-  /** Parks a sender; a non-negative timeout also wakes it then, unless it was served first. */
-  void waitToSend(Waiter<T> waiter, long timeoutNanos) {
-    senders.addLast(waiter);
-    park(waiter, timeoutNanos);
+  /** The monitor the machines hold while they try, park, and read a waiter after a wake-up. */
+  Object lock() {
+    return lock;
   }
 
-  /** Parks a receiver; a non-negative timeout also wakes it then, unless it was served first. */
-  void waitToReceive(Waiter<T> waiter, long timeoutNanos) {
-    receivers.addLast(waiter);
+  /**
+   * Parks a sender; a non-negative timeout also wakes it then, unless it was served first. Under
+   * {@link #lock()}: the park number is set before the waiter can be seen by a receiver.
+   */
+  void waitToSend(Waiter<T> waiter, long timeoutNanos) {
     park(waiter, timeoutNanos);
+    senders.addLast(waiter);
+  }
+
+  /** Parks a receiver, as {@link #waitToSend} parks a sender. */
+  void waitToReceive(Waiter<T> waiter, long timeoutNanos) {
+    park(waiter, timeoutNanos);
+    receivers.addLast(waiter);
   }
 
   private static void park(Waiter<?> waiter, long timeoutNanos) {
@@ -344,9 +380,11 @@ public final class Channel<T> {
 
   /** A waiter whose time ran out leaves its queue at once, so timed-out waits do not pile up. */
   void forget(Waiter<T> waiter) {
-    waiter.abandoned = true;
-    senders.remove(waiter);
-    receivers.remove(waiter);
+    synchronized (lock) {
+      waiter.abandoned = true;
+      senders.remove(waiter);
+      receivers.remove(waiter);
+    }
   }
 
   private static void wake(Waiter<?> waiter) {

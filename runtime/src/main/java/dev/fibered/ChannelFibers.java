@@ -87,6 +87,12 @@ public final class ChannelFibers {
 
     @Override
     protected Object resume() {
+      synchronized (channel.lock()) { // a receiver on another carrier sees each step whole
+        return step();
+      }
+    }
+
+    private Object step() {
       if (waiter == null) {
         if (channel.trySend(value)) {
           return sent(true);
@@ -104,6 +110,7 @@ public final class ChannelFibers {
       }
       return sent(true);
     }
+
 
     private Object sent(boolean sent) {
       return timeoutNanos >= 0 ? Boolean.valueOf(sent) : null;
@@ -128,6 +135,12 @@ public final class ChannelFibers {
 
     @Override
     protected Object resume() {
+      synchronized (channel.lock()) { // a sender on another carrier sees each step whole
+        return step();
+      }
+    }
+
+    private Object step() {
       if (waiter == null) {
         if (orNull && channel.isDrained()) {
           return null;
@@ -155,8 +168,15 @@ public final class ChannelFibers {
 
     @Override
     void abandon() {
-      if (waiter != null && waiter.done) {
-        channel.giveBack(waiter.value); // cancelled after a sender chose it: the value goes on
+      if (waiter == null) {
+        return;
+      }
+      synchronized (channel.lock()) {
+        if (waiter.done) {
+          channel.giveBack(waiter.value); // cancelled after a sender chose it: the value goes on
+        } else {
+          channel.forget(waiter); // no sender may choose it from now on
+        }
       }
     }
   }

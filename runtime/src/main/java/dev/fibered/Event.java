@@ -9,12 +9,13 @@ package dev.fibered;
  * <p>In {@code @Fibered} code {@code await} is a switch point. Called from plain code it returns if
  * the event is set and throws {@link IllegalStateException} otherwise.
  *
- * <p>Thread-safety: an event serves the fibers of one scheduler, on its thread, or plain code while
- * that scheduler is idle.
+ * <p>Thread-safety: on a single-threaded scheduler, an event serves its fibers, on its thread, or
+ * plain code while it is idle. On a multi-threaded one ({@link Scheduler.Builder#threads}) it is
+ * thread-safe: fibers on any carrier, and plain code on any thread, may use it at once.
  */
 public final class Event {
   private final WaitQueue waiting = new WaitQueue();
-  private boolean set;
+  private volatile boolean set; // written under the monitor of waiting
 
   /** Creates an event that is not set. */
   public Event() {}
@@ -51,16 +52,20 @@ public final class Event {
    *     changes then)
    */
   public void set() {
-    if (set) {
-      return;
+    synchronized (waiting) {
+      if (set) {
+        return;
+      }
+      waiting.wakeAll();
+      set = true;
     }
-    waiting.wakeAll();
-    set = true;
   }
 
   /** Clears the event: later {@link #await()} calls wait again until the next {@link #set()}. */
   public void clear() {
-    set = false;
+    synchronized (waiting) {
+      set = false;
+    }
   }
 
   /**
@@ -77,7 +82,12 @@ public final class Event {
     return "Event[" + (set ? "set" : "not set") + "]";
   }
 
-  /** For {@link EventFibers}: parks the running fiber until the next {@link #set()}. */
+  /** The monitor that guards the flag's changes and the waiting fibers. */
+  Object lock() {
+    return waiting;
+  }
+
+  /** For {@link EventFibers}: parks the running fiber until the next {@link #set()}; under lock(). */
   WaitQueue.Ticket park(Fiber<?> fiber, long timeoutNanos) {
     return waiting.park(fiber, timeoutNanos);
   }

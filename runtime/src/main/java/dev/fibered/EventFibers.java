@@ -40,6 +40,11 @@ public final class EventFibers {
     }
 
     @Override
+    Object lock() {
+      return event.lock();
+    }
+
+    @Override
     boolean tryNow() {
       return event.isSet();
     }

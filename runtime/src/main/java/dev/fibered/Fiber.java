@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
@@ -18,7 +19,12 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
  * decides to run another fiber; it resumes later exactly where it left off.
  *
  * <p>Thread-safety: {@link #isAlive()}, {@link #isDone()}, {@link #join()} and {@link #result()}
- * may be called from any thread. Everything else belongs to the thread that runs the scheduler.
+ * may be called from any thread. On a single-threaded scheduler everything else belongs to the
+ * thread that runs it; on a multi-threaded one ({@link Scheduler.Builder#threads}) {@link
+ * #cancel()} and {@link #throwInto} may also be called from any thread, and the counters and
+ * {@link #state()} read from another thread are snapshots. A fiber runs on one thread at a time,
+ * but may move to another carrier at any switch point: do not rely on {@link ThreadLocal}s
+ * (use {@link FiberLocal}) or on holding a monitor across a switch point.
  *
  * @param <T> the result type; {@code Void} for void methods
  */
@@ -69,6 +75,25 @@ public final class Fiber<T> {
   @SuppressWarnings("rawtypes")
   private static final AtomicReferenceFieldUpdater<Fiber, Scheduler> SCHEDULER =
       AtomicReferenceFieldUpdater.newUpdater(Fiber.class, Scheduler.class, "scheduler");
+
+  @SuppressWarnings("rawtypes")
+  private static final AtomicLongFieldUpdater<Fiber> CARRIER_STATE =
+      AtomicLongFieldUpdater.newUpdater(Fiber.class, "carrierState");
+
+  // Where a fiber of a multi-threaded scheduler is: the low two bits of carrierState.
+  /** Running a slice on a carrier. */
+  private static final long ON_CARRIER = 0;
+
+  /** Running a slice, and its current wait was already ended: it must be queued, not parked. */
+  private static final long WOKEN = 1;
+
+  /** Parked: in no queue until a waker ends its current wait. */
+  private static final long PARKED = 2;
+
+  /** In the run queue (or about to be put there by the thread that set this). */
+  private static final long QUEUED = 3;
+
+  private static final long WHERE = 3;
 
   /**
    * Checks between clock reads never exceed this: at about a nanosecond per check in a tight
@@ -124,7 +149,11 @@ public final class Fiber<T> {
   /** Children spawned from this fiber that have not ended. */
   private int runningChildren;
 
-  /** This fiber waiting in {@link #awaitChild()}, if it is. */
+  /**
+   * This fiber waiting in {@link #awaitChild()}, if it is. Its monitor also guards what other
+   * fibers touch (on other carriers of a multi-threaded scheduler): {@link #joiners}, the
+   * children's bookkeeping, and the cancellation request.
+   */
   private final WaitQueue childWait = new WaitQueue();
 
   /** This fiber's {@link FiberLocal} values; null until the first is set. */
@@ -133,7 +162,17 @@ public final class Fiber<T> {
   /** How many times this fiber parked: tells a timer of an earlier wait from the current one. */
   long parks;
 
-  /** Fibers of the same scheduler waiting in {@link #join()} for this one. Only the running thread. */
+  /**
+   * Multi-threaded schedulers only: the number of the current wait (shifted left by two) and
+   * where the fiber is ({@link #ON_CARRIER}, {@link #WOKEN}, {@link #PARKED}, {@link #QUEUED}),
+   * in one word, so that a waker for wait n can never end wait n + 1, and a wake-up that arrives
+   * while the fiber is still finishing the slice in which it parked is neither lost nor run twice.
+   * The single-threaded scheduler never touches it (not even here: no initializer, so creating a
+   * fiber writes no volatile field); a multi-threaded one marks a fiber queued when it spawns it.
+   */
+  private volatile long carrierState;
+
+  /** Fibers of the same scheduler waiting in {@link #join()} for this one. Guarded by childWait. */
   private List<WaitQueue.Ticket> joiners;
 
   /** The last exception whose stack trace was recovered, so that callers do not redo it. */
@@ -298,8 +337,10 @@ public final class Fiber<T> {
     if (me == null) {
       throw new IllegalStateException("awaitChild() reports the children of the current fiber");
     }
-    if (me.hasEndedChild() || !me.hasRunningChild()) {
-      return me.takeEndedChild();
+    synchronized (me.childWait) {
+      if (me.hasEndedChild() || !me.hasRunningChild()) {
+        return me.takeEndedChild();
+      }
     }
     throw new IllegalStateException("awaitChild() would wait: call it from @Fibered code");
   }
@@ -394,10 +435,13 @@ public final class Fiber<T> {
    *
    * <p>Outside {@code @Fibered} code, if the fiber's scheduler is idle, the calling thread runs
    * the scheduler (all its fibers, not only this one) until this fiber is done. If the scheduler is running on another thread, the
-   * calling thread blocks until it finishes this fiber.
+   * calling thread blocks until it finishes this fiber. On a multi-threaded scheduler ({@link
+   * Scheduler.Builder#threads}) the calling thread blocks until this fiber is done, and starts the
+   * carriers if the scheduler is idle.
    *
    * @throws IllegalStateException if the fiber was never spawned; from plain code, if called on the
-   *     thread that runs its scheduler (it would wait for itself), if this thread already runs
+   *     thread that runs its scheduler or on one of its carriers (it would wait for itself, or block
+   *     a carrier), if this thread already runs
    *     another scheduler, or if the scheduler this call drives deadlocks; from a fiber, if the
    *     fiber joins itself or a fiber of another scheduler
    */
@@ -511,6 +555,12 @@ public final class Fiber<T> {
     if (s == null) {
       return State.NEW;
     }
+    if (s.isMultiThreaded()) {
+      long where = carrierState & WHERE;
+      return where == PARKED
+          ? State.WAITING
+          : where == QUEUED ? State.RUNNABLE : State.RUNNING;
+    }
     if (parked) {
       return State.WAITING;
     }
@@ -527,12 +577,13 @@ public final class Fiber<T> {
    * at once; a value it was waiting to send is not delivered. A fiber cancelled before it starts
    * fails as soon as it is first run.
    *
-   * <p>Call it on the scheduler's thread (a fiber or a plain method it calls), or while the
-   * scheduler is idle.
+   * <p>On a single-threaded scheduler, call it on the scheduler's thread (a fiber or a plain
+   * method it calls), or while the scheduler is idle. On a multi-threaded one ({@link
+   * Scheduler.Builder#threads}) any thread may call it at any time.
    *
    * @return true if this call asked for the cancellation; false if the fiber had already ended or
    *     been cancelled
-   * @throws IllegalStateException if another thread runs the fiber's scheduler
+   * @throws IllegalStateException if another thread runs the fiber's single-threaded scheduler
    */
   public boolean cancel() {
     return raiseInstead(true, null);
@@ -546,12 +597,12 @@ public final class Fiber<T> {
    * {@code failure} (wrapped in {@link CompletionException} if checked) and {@link #state()} is
    * {@code FAILED}.
    *
-   * <p>Call it on the scheduler's thread, or while the scheduler is idle.
+   * <p>Where it may be called from is as for {@link #cancel()}.
    *
    * @param failure the exception to raise, not null
    * @return true if this call will raise it; false if the fiber had already ended, or was already
    *     cancelled or given an exception
-   * @throws IllegalStateException if another thread runs the fiber's scheduler
+   * @throws IllegalStateException if another thread runs the fiber's single-threaded scheduler
    */
   public boolean throwInto(Throwable failure) {
     return raiseInstead(false, java.util.Objects.requireNonNull(failure, "failure"));
@@ -562,20 +613,22 @@ public final class Fiber<T> {
    * returns false if it already ended or was already asked.
    */
   private boolean raiseInstead(boolean cancel, Throwable failure) {
-    if (done || stopsWaiting()) {
-      return false;
-    }
     Scheduler s = scheduler;
-    if (s != null) {
-      s.checkCanWake();
+    synchronized (childWait) { // two threads may ask at once: one wins
+      if (done || stopsWaiting()) {
+        return false;
+      }
+      if (s != null) {
+        s.checkCanWake();
+      }
+      if (cancel) {
+        cancelRequested = true;
+      } else {
+        thrownInto = failure;
+      }
     }
-    if (cancel) {
-      cancelRequested = true;
-    } else {
-      thrownInto = failure;
-    }
     if (s != null) {
-      s.wake(this, parks); // a waiting fiber runs again, to raise it
+      s.wakeToRaise(this); // a waiting fiber runs again, to raise it
     }
     return true;
   }
@@ -775,7 +828,12 @@ public final class Fiber<T> {
       return cancellation();
     }
     Throwable t = thrownInto;
-    thrownInto = null;
+    if (t != null) {
+      synchronized (childWait) { // taken as raiseInstead sets it: another thread may throw again
+        t = thrownInto;
+        thrownInto = null;
+      }
+    }
     return t;
   }
 
@@ -829,14 +887,18 @@ public final class Fiber<T> {
       // Before done: a thread joining from outside must see what the handler adds to t.
       scheduler.fiberFailed(this, t);
     }
-    done = true;
-    if (joiners != null) {
-      for (WaitQueue.Ticket waiting : joiners) {
-        if (!waiting.gone()) {
-          waiting.grant();
+    List<WaitQueue.Ticket> waiting;
+    synchronized (childWait) { // a joiner on another carrier either sees done or is granted
+      done = true;
+      waiting = joiners;
+      joiners = null;
+    }
+    if (waiting != null) {
+      for (WaitQueue.Ticket joiner : waiting) {
+        if (!joiner.gone()) {
+          joiner.grant();
         }
       }
-      joiners = null;
     }
     if (whenDone != null) {
       Runnable r = whenDone;
@@ -847,7 +909,7 @@ public final class Fiber<T> {
     if (p != null && p.scheduler == scheduler) {
       p.childEnded(this); // the parent is told, as python-fibers passes control to it
     }
-    scheduler.fiberFinished();
+    scheduler.fiberFinished(this);
   }
 
   /** This fiber's local values, created if {@code create}; else possibly null. */
@@ -862,7 +924,9 @@ public final class Fiber<T> {
   void inheritFrom(Fiber<?> spawner) {
     parent = spawner;
     if (spawner.scheduler == scheduler) {
-      spawner.runningChildren++; // awaitChild() hears of children on its own scheduler only
+      synchronized (spawner.childWait) {
+        spawner.runningChildren++; // awaitChild() hears of children on its own scheduler only
+      }
     }
     if (spawner.locals != null) {
       for (java.util.Map.Entry<FiberLocal<?>, Object> e : spawner.locals.entrySet()) {
@@ -892,34 +956,48 @@ public final class Fiber<T> {
   }
 
   private void childEnded(Fiber<?> child) {
-    runningChildren--;
-    if (endedChildren == null) {
-      endedChildren = new java.util.ArrayDeque<>();
+    synchronized (childWait) {
+      runningChildren--;
+      if (endedChildren == null) {
+        endedChildren = new java.util.ArrayDeque<>();
+      }
+      endedChildren.addLast(child);
+      childWait.wakeFirst();
     }
-    endedChildren.addLast(child);
-    childWait.wakeFirst();
   }
 
-  boolean hasEndedChild() {
+  private boolean hasEndedChild() {
     return endedChildren != null && !endedChildren.isEmpty();
   }
 
-  boolean hasRunningChild() {
+  private boolean hasRunningChild() {
     return runningChildren > 0;
   }
 
-  Fiber<?> takeEndedChild() {
+  private Fiber<?> takeEndedChild() {
     return hasEndedChild() ? endedChildren.pollFirst() : null;
   }
 
-  /** Parks this (running) fiber until one of its children ends. */
-  void waitForChild() {
-    childWait.park(this);
+  /**
+   * For {@link Fiber#awaitChild()}'s machine: a child that ended, or, while children still run,
+   * parks this (running) fiber until one ends and returns {@code parked}; null if none is left.
+   */
+  Object takeEndedChildOrPark(Object parked) {
+    synchronized (childWait) {
+      if (hasEndedChild() || !hasRunningChild()) {
+        return takeEndedChild();
+      }
+      childWait.park(this);
+      return parked;
+    }
   }
 
-  /** Runs {@code action} on the scheduler's thread when this fiber ends; one action per fiber. */
+  /**
+   * Runs {@code action} on the thread that ends this fiber, when it ends; one action per fiber.
+   * Set before the fiber is spawned (it may end at once on another carrier); null clears it.
+   */
   void whenDone(Runnable action) {
-    if (whenDone != null) {
+    if (action != null && whenDone != null) {
       throw new IllegalStateException(this + " already belongs to a pool");
     }
     whenDone = action;
@@ -927,17 +1005,97 @@ public final class Fiber<T> {
 
   /** A joiner whose time ran out no longer waits for this fiber. */
   void removeJoiner(WaitQueue.Ticket waiting) {
-    if (joiners != null) {
-      joiners.remove(waiting);
+    synchronized (childWait) {
+      waiting.abandoned = true;
+      if (joiners != null) {
+        joiners.remove(waiting);
+      }
     }
   }
 
-  /** Grants {@code waiting}'s ticket when this fiber ends. */
-  void addJoiner(WaitQueue.Ticket waiting) {
-    if (joiners == null) {
-      joiners = new java.util.ArrayList<>(2);
+  /**
+   * Parks the running fiber of {@code waiting} until this fiber ends, which grants the ticket;
+   * returns false, parking nothing, if this fiber has already ended.
+   */
+  boolean parkJoiner(WaitQueue.Ticket waiting, Scheduler scheduler) {
+    synchronized (childWait) {
+      if (done) {
+        return false;
+      }
+      waiting.park = scheduler.park(waiting.fiber);
+      if (joiners == null) {
+        joiners = new java.util.ArrayList<>(2);
+      }
+      joiners.add(waiting);
+      return true;
     }
-    joiners.add(waiting);
+  }
+
+  // ---- multi-threaded schedulers: where the fiber is (see carrierState) ----
+
+  /** The running fiber starts wait number {@code park}: a wake-up of any earlier wait is stale. */
+  void beginWait(long park) {
+    // getAndSet, not set: it reads what a canceller's CAS wrote, so the cancellation request
+    // written before that CAS is seen by the check that follows the suspension.
+    CARRIER_STATE.getAndSet(this, park << 2 | ON_CARRIER);
+  }
+
+  /**
+   * A waker ends wait number {@code park} (any wait if negative). Returns true if the fiber was
+   * parked and is now {@link #QUEUED}: the caller must put it on the run queue. A fiber still
+   * running its slice is marked {@link #WOKEN} instead, and its carrier queues it; a fiber in
+   * another wait, or already woken, is left alone.
+   */
+  boolean endWait(long park) {
+    while (true) {
+      long s = carrierState;
+      if (park >= 0 && s >>> 2 != park) {
+        return false;
+      }
+      long where = s & WHERE;
+      if (where != PARKED && where != ON_CARRIER) {
+        return false;
+      }
+      if (CARRIER_STATE.compareAndSet(this, s, (s & ~WHERE) | (where == PARKED ? QUEUED : WOKEN))) {
+        return where == PARKED;
+      }
+    }
+  }
+
+  /**
+   * After a slice in which the fiber parked: returns true if it is now {@link #PARKED}, false if
+   * its wait was ended while the slice finished (it is then {@link #QUEUED}; queue it).
+   */
+  boolean settleParked() {
+    long s = carrierState;
+    if ((s & WHERE) == ON_CARRIER
+        && CARRIER_STATE.compareAndSet(this, s, (s & ~WHERE) | PARKED)) {
+      return true;
+    }
+    carrierState = (carrierState & ~WHERE) | QUEUED; // WOKEN: only this thread changes it now
+    return false;
+  }
+
+  /** The fiber goes on the run queue (spawned, preempted or yielded). */
+  void markQueued() {
+    carrierState = (carrierState & ~WHERE) | QUEUED;
+  }
+
+  /** A carrier took the fiber from the run queue. */
+  void markOnCarrier() {
+    carrierState = carrierState & ~WHERE; // QUEUED: no waker changes it
+  }
+
+  /** Whether a timer for wait {@code park} may still end it: that wait has not ended yet. */
+  boolean stillWaits(long park) {
+    long s = carrierState;
+    return s >>> 2 == park && ((s & WHERE) == PARKED || (s & WHERE) == ON_CARRIER);
+  }
+
+  /** Whether the fiber runs a slice on a carrier now. */
+  boolean isOnCarrier() {
+    long where = carrierState & WHERE;
+    return where == ON_CARRIER || where == WOKEN;
   }
 
   Object takeCallOutcome() throws Throwable {

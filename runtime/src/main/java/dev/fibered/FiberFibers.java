@@ -97,12 +97,7 @@ public final class FiberFibers {
   private static final class AwaitChildMachine extends Machine<Fiber<?>> {
     @Override
     protected Object resume() {
-      Fiber<?> me = fiber;
-      if (me.hasEndedChild() || !me.hasRunningChild()) {
-        return me.takeEndedChild();
-      }
-      me.waitForChild();
-      return SUSPEND; // woken when a child ends; then report it
+      return fiber.takeEndedChildOrPark(SUSPEND); // woken when a child ends; then report it
     }
   }
 
@@ -147,21 +142,20 @@ public final class FiberFibers {
 
     @Override
     protected Object resume() {
-      if (ticket == null && !target.isDone()) {
-        waitForTarget();
+      if (ticket == null && !target.isDone() && waitForTarget()) {
         return SUSPEND;
       }
       if (timeoutNanos >= 0) {
         if (ticket != null && !target.isDone()) {
-          ticket.abandoned = true; // the time ran out: leave the target's list of joiners
-          target.removeJoiner(ticket);
+          target.removeJoiner(ticket); // the time ran out: leave the target's list of joiners
         }
         return target.isDone();
       }
       return wantsResult ? target.outcome() : null;
     }
 
-    private void waitForTarget() {
+    /** Parks until the target ends; false if it ended first (on another carrier). */
+    private boolean waitForTarget() {
       Fiber<?> me = fiber;
       if (target == me) {
         throw new IllegalStateException(me + " cannot join itself: it would wait forever");
@@ -179,12 +173,15 @@ public final class FiberFibers {
                 + ", a fiber of another scheduler: a fiber can only wait for fibers of its own"
                 + " scheduler");
       }
-      ticket = new WaitQueue.Ticket(me);
-      target.addJoiner(ticket);
-      ticket.park = scheduler.park(me);
+      WaitQueue.Ticket joining = new WaitQueue.Ticket(me);
+      if (!target.parkJoiner(joining, scheduler)) {
+        return false;
+      }
+      ticket = joining;
       if (timeoutNanos >= 0) {
         ticket.timer = scheduler.wakeAt(me, ticket.park, scheduler.deadlineIn(timeoutNanos));
       }
+      return true;
     }
   }
 }

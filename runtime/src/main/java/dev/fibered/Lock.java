@@ -16,10 +16,14 @@ import java.util.List;
  *
  * <p>In {@code @Fibered} code {@code lock} and {@link Condition#await()} are switch points.
  *
- * <p>Thread-safety: a lock serves the fibers of one scheduler, on its thread.
+ * <p>Thread-safety: on a single-threaded scheduler, a lock serves its fibers, on its thread. On a
+ * multi-threaded one ({@link Scheduler.Builder#threads}) it is thread-safe: fibers on any carrier
+ * may use it at once (it is still held by a fiber, whichever carrier runs it).
  */
 public final class Lock {
+  /** The fibers waiting for the lock; its monitor guards the lock and all its conditions. */
   private final WaitQueue waiting = new WaitQueue();
+
   private Fiber<?> owner;
   private int holds;
 
@@ -49,15 +53,17 @@ public final class Lock {
    */
   public boolean tryLock() {
     Fiber<?> me = requireFiber();
-    if (owner == me) {
-      holds++;
-      return true;
+    synchronized (waiting) {
+      if (owner == me) {
+        holds++;
+        return true;
+      }
+      if (owner == null && waiting.isEmpty()) {
+        take(me, 1);
+        return true;
+      }
+      return false;
     }
-    if (owner == null && waiting.isEmpty()) {
-      take(me, 1);
-      return true;
-    }
-    return false;
   }
 
   /**
@@ -67,12 +73,14 @@ public final class Lock {
    */
   public void unlock() {
     Fiber<?> me = Fiber.current();
-    if (owner == null || owner != me) {
-      throw new IllegalMonitorStateException(
-          (me == null ? "plain code" : me.toString()) + " does not hold " + this);
-    }
-    if (--holds == 0) {
-      release();
+    synchronized (waiting) {
+      if (owner == null || owner != me) {
+        throw new IllegalMonitorStateException(
+            (me == null ? "plain code" : me.toString()) + " does not hold " + this);
+      }
+      if (--holds == 0) {
+        release();
+      }
     }
   }
 
@@ -82,7 +90,9 @@ public final class Lock {
    * @return true while the lock is held
    */
   public boolean isLocked() {
-    return owner != null;
+    synchronized (waiting) {
+      return owner != null;
+    }
   }
 
   /**
@@ -91,7 +101,10 @@ public final class Lock {
    * @return true if the fiber running now holds it
    */
   public boolean isHeldByCurrentFiber() {
-    return owner != null && owner == Fiber.current();
+    Fiber<?> me = Fiber.current();
+    synchronized (waiting) {
+      return owner != null && owner == me;
+    }
   }
 
   /**
@@ -105,7 +118,11 @@ public final class Lock {
 
   @Override
   public String toString() {
-    return "Lock[" + (owner == null ? "unlocked" : "held by " + owner + ", " + holds + " holds") + "]";
+    synchronized (waiting) {
+      return "Lock["
+          + (owner == null ? "unlocked" : "held by " + owner + ", " + holds + " holds")
+          + "]";
+    }
   }
 
   // ---- for LockFibers and Lock_ConditionFibers ----
@@ -117,6 +134,13 @@ public final class Lock {
     }
     return me;
   }
+
+  /** The monitor that guards the lock's state, its waiting fibers and its conditions. */
+  Object monitor() {
+    return waiting;
+  }
+
+  // The methods below are called holding monitor().
 
   Fiber<?> owner() {
     return owner;
@@ -153,10 +177,12 @@ public final class Lock {
 
   /** Called when a fiber ends abnormally while holding this lock: frees it for the others. */
   void abandonedBy(Fiber<?> fiber) {
-    if (owner == fiber) {
-      owner = null;
-      holds = 0;
-      handOn();
+    synchronized (waiting) {
+      if (owner == fiber) {
+        owner = null;
+        holds = 0;
+        handOn();
+      }
     }
   }
 
@@ -167,10 +193,11 @@ public final class Lock {
    */
   public static final class Condition {
     private final Lock lock;
-    private final WaitQueue waiting = new WaitQueue();
+    private final WaitQueue waiting;
 
     private Condition(Lock lock) {
       this.lock = lock;
+      this.waiting = new WaitQueue(lock.monitor());
     }
 
     /**
@@ -193,8 +220,10 @@ public final class Lock {
      * @throws IllegalMonitorStateException if the calling fiber does not hold the lock
      */
     public void signal() {
-      checkHeld();
-      waiting.wakeFirst();
+      synchronized (lock.monitor()) {
+        checkHeld();
+        waiting.wakeFirst();
+      }
     }
 
     /**
@@ -203,8 +232,10 @@ public final class Lock {
      * @throws IllegalMonitorStateException if the calling fiber does not hold the lock
      */
     public void signalAll() {
-      checkHeld();
-      waiting.wakeAll();
+      synchronized (lock.monitor()) {
+        checkHeld();
+        waiting.wakeAll();
+      }
     }
 
     void checkHeld() {

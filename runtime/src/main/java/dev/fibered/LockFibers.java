@@ -27,6 +27,11 @@ public final class LockFibers {
     }
 
     @Override
+    Object lock() {
+      return lock.monitor();
+    }
+
+    @Override
     boolean tryNow() {
       return lock.tryLock();
     }

@@ -33,6 +33,12 @@ public final class Lock_ConditionFibers {
     @Override
     protected Object resume() {
       Lock lock = condition.lock();
+      synchronized (lock.monitor()) { // a signal or an unlock on another carrier sees each step whole
+        return step(lock);
+      }
+    }
+
+    private Object step(Lock lock) {
       switch (state) {
         case 0:
           condition.checkHeld();
@@ -59,11 +65,21 @@ public final class Lock_ConditionFibers {
 
     @Override
     void abandon() {
+      synchronized (condition.lock().monitor()) {
+        abandonWait();
+      }
+    }
+
+    private void abandonWait() {
       if (state == 1 && signal.granted) {
         condition.passOn(); // cancelled after a signal chose it: the signal goes on
+      } else if (state == 1) {
+        signal.abandoned = true;
       }
       if (state == 2 && relock.granted && condition.lock().owner() == fiber) {
         condition.lock().release(); // cancelled after the lock was handed back: it goes on
+      } else if (state == 2) {
+        relock.abandoned = true;
       }
     }
   }

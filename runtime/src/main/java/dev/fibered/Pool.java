@@ -2,6 +2,7 @@ package dev.fibered;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -14,15 +15,18 @@ import java.util.Set;
  * {@code spawn} throws if the pool is full, and {@code join} joins the running fibers one by one as
  * {@link Fiber#join()} does (driving an idle scheduler on the calling thread).
  *
- * <p>Thread-safety: a pool serves the fibers of its scheduler, on its thread, or plain code while
- * that scheduler is idle.
+ * <p>Thread-safety: on a single-threaded scheduler, a pool serves its fibers, on its thread, or
+ * plain code while it is idle. On a multi-threaded one ({@link Scheduler.Builder#threads}) it is
+ * thread-safe: fibers on any carrier, and plain code on any thread, may use it at once.
  */
 public final class Pool {
   private final Scheduler scheduler;
   private final int size;
   private final Semaphore slots;
+  /** The pool's fibers not yet ended. Its monitor guards it and {@link #idle}. */
   private final Set<Fiber<?>> running = new LinkedHashSet<>();
-  private final WaitQueue idle = new WaitQueue();
+
+  private final WaitQueue idle = new WaitQueue(running);
 
   /**
    * Creates a pool.
@@ -65,8 +69,14 @@ public final class Pool {
    */
   @Fibered
   public void join() {
-    while (!running.isEmpty()) {
-      Fiber.joinAll(new ArrayList<>(running));
+    for (List<Fiber<?>> left = snapshot(); !left.isEmpty(); left = snapshot()) {
+      Fiber.joinAll(left);
+    }
+  }
+
+  private List<Fiber<?>> snapshot() {
+    synchronized (running) {
+      return new ArrayList<>(running);
     }
   }
 
@@ -85,7 +95,9 @@ public final class Pool {
    * @return the busy slots
    */
   public int runningCount() {
-    return running.size();
+    synchronized (running) {
+      return running.size();
+    }
   }
 
   /**
@@ -99,7 +111,7 @@ public final class Pool {
 
   @Override
   public String toString() {
-    return "Pool[" + running.size() + " of " + size + " running]";
+    return "Pool[" + runningCount() + " of " + size + " running]";
   }
 
   // ---- for PoolFibers ----
@@ -108,6 +120,12 @@ public final class Pool {
     return slots.tryAcquire();
   }
 
+  /** The monitor that guards the slots and the fibers waiting for one. */
+  Object slotLock() {
+    return slots.lock();
+  }
+
+  /** Parks the running fiber until a slot is handed to it; under {@link #slotLock()}. */
   WaitQueue.Ticket waitForSlot(Fiber<?> waiting) {
     return slots.park(waiting);
   }
@@ -118,29 +136,46 @@ public final class Pool {
 
   /** Spawns a fiber into a slot it holds; the slot is freed when the fiber ends. */
   <T> Fiber<T> start(Fiber<T> fiber) {
+    if (fiber.scheduler() != null) {
+      slots.release();
+      throw new IllegalStateException(fiber + " has already been spawned");
+    }
+    // Before the spawn: on a multi-threaded scheduler the fiber may end at once on another carrier.
+    synchronized (running) {
+      running.add(fiber);
+    }
     try {
+      fiber.whenDone(() -> ended(fiber));
       scheduler.spawn(fiber);
     } catch (RuntimeException e) {
+      synchronized (running) {
+        running.remove(fiber);
+      }
+      fiber.whenDone(null);
       slots.release();
       throw e;
     }
-    running.add(fiber);
-    fiber.whenDone(
-        () -> {
-          running.remove(fiber);
-          slots.release();
-          if (running.isEmpty()) {
-            idle.wakeAll();
-          }
-        });
     return fiber;
   }
 
-  boolean isIdle() {
-    return running.isEmpty();
+  private void ended(Fiber<?> fiber) {
+    synchronized (running) {
+      running.remove(fiber);
+      if (running.isEmpty()) {
+        idle.wakeAll();
+      }
+    }
+    slots.release();
   }
 
-  WaitQueue.Ticket waitUntilIdle(Fiber<?> waiting) {
-    return idle.park(waiting);
+  /** Parks the running fiber until the pool is idle, and returns true; false if it is idle. */
+  boolean parkUnlessIdle(Fiber<?> waiting) {
+    synchronized (running) {
+      if (running.isEmpty()) {
+        return false;
+      }
+      idle.park(waiting);
+      return true;
+    }
   }
 }

@@ -41,6 +41,11 @@ public final class PoolFibers {
     }
 
     @Override
+    Object lock() {
+      return pool.slotLock();
+    }
+
+    @Override
     boolean tryNow() {
       return pool.tryTakeSlot();
     }
@@ -71,11 +76,7 @@ public final class PoolFibers {
 
     @Override
     protected Object resume() {
-      if (pool.isIdle()) {
-        return null;
-      }
-      pool.waitUntilIdle(fiber);
-      return SUSPEND;
+      return pool.parkUnlessIdle(fiber) ? SUSPEND : null;
     }
   }
 }

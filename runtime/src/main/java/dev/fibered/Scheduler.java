@@ -11,18 +11,33 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs fibers on the thread that calls {@link #run()}, one time slice at a time, round robin: the
- * compile-time counterpart of greenlet_fiber's {@code schedule()} loop.
+ * Runs fibers one time slice at a time, round robin: the compile-time counterpart of
+ * greenlet_fiber's {@code schedule()} loop.
  *
- * <p>A fiber keeps the thread until it completes or reaches a switch point while its slice is
+ * <p>A fiber keeps its thread until it completes or reaches a switch point while its slice is
  * spent (or calls {@link Fiber#yieldNow()}); it then goes to the back of the run queue. The
  * processor puts a switch point at the entry of every {@code @Fibered} method and on every loop
  * back-edge, so a fiber that never yields by hand is still preempted after about one slice.
  *
- * <p>Thread-safety: a scheduler is confined to one thread at a time. {@link #spawn} may be called
- * from any thread while the scheduler is idle, and from its fibers while it runs; calling it from
- * another thread while the scheduler runs throws rather than lose the fiber. {@link #run()}
- * blocks the calling thread until every fiber is done (or a deadlock leaves none able to go on).
+ * <p>Two kinds, chosen by the {@link Builder}:
+ *
+ * <ul>
+ *   <li><b>Single-threaded</b> (the default, also {@code threads(1)} and {@code deterministic}):
+ *       fibers run on the thread that calls {@link #run()} (or drives it through a {@link
+ *       Fiber#join()}). The scheduler is confined to that thread: {@link #spawn} may be called
+ *       from any thread while it is idle and from its fibers while it runs; from another thread
+ *       while it runs it throws rather than lose the fiber. {@link #execute} is the thread-safe
+ *       way in.
+ *   <li><b>Multi-threaded</b> ({@link Builder#threads threads(n)}, n &gt; 1): n daemon carrier
+ *       threads ({@code fibered-carrier-1}, ...) take fibers from one shared run queue; a fiber
+ *       may run each slice on another carrier. Thread-safe: {@link #spawn}, {@link #execute},
+ *       {@link #dump()}, {@link Fiber#cancel()} and the primitives ({@link Channel}, {@link Lock},
+ *       {@link Semaphore}, {@link Event}, {@link Pool}) may be used from any thread at any time.
+ * </ul>
+ *
+ * <p>{@link #run()} blocks the calling thread until every fiber is done (or a deadlock leaves none
+ * able to go on). A multi-threaded scheduler starts its carriers for the run and stops them before
+ * {@code run()} returns; it keeps no thread while idle, so it needs no shutdown.
  */
 public final class Scheduler {
   private static final ThreadLocal<Scheduler> RUNNING_HERE = new ThreadLocal<>();
@@ -34,6 +49,10 @@ public final class Scheduler {
   private static final long VIRTUAL_NANOS_PER_TURN = 1_000;
 
   private final long sliceNanos;
+
+  /** The multi-threaded engine, or null for a single-threaded scheduler. */
+  private final Carriers carriers;
+
   private final ArrayDeque<Fiber<?>> runQueue = new ArrayDeque<>();
   private final Object lock = new Object();
 
@@ -75,8 +94,9 @@ public final class Scheduler {
   /** Timers marked dead by {@link #cancelTimer} and not yet removed. */
   private int deadTimers;
 
-  /** Fibers waiting for something outside the scheduler (a future). Only the running thread. */
-  private int externalWaits;
+  /** Fibers waiting for something outside the scheduler (a future). */
+  private final java.util.concurrent.atomic.AtomicInteger externalWaits =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** Set by a generator's emit: the loop returns after the current slice. */
   private boolean pauseRequested;
@@ -129,6 +149,7 @@ public final class Scheduler {
     this.seed = builder.seed;
     this.uncaught = builder.uncaught;
     this.choices = builder.deterministic ? new SplittableRandom(builder.seed) : null;
+    this.carriers = builder.threads > 1 ? new Carriers(this, builder.threads, sliceNanos) : null;
   }
 
   /**
@@ -175,11 +196,20 @@ public final class Scheduler {
    * @param <T> the fiber's result type
    * @param fiber an unstarted fiber from a generated factory
    * @return the same fiber, for chaining
-   * @throws IllegalStateException if the fiber was already spawned, or if this scheduler is running
-   *     on another thread
+   * @throws IllegalStateException if the fiber was already spawned, or if this single-threaded
+   *     scheduler is running on another thread (a multi-threaded one takes spawns from any thread)
    */
   public <T> Fiber<T> spawn(Fiber<T> fiber) {
     Objects.requireNonNull(fiber, "fiber");
+    if (carriers != null) {
+      fiber.spawnedOn(this);
+      Fiber<?> spawner = currentFiber();
+      if (spawner != null) {
+        fiber.inheritFrom(spawner);
+      }
+      carriers.spawn(fiber);
+      return fiber;
+    }
     synchronized (lock) {
       if (runner != null && runner != Thread.currentThread()) {
         throw new IllegalStateException(
@@ -202,18 +232,38 @@ public final class Scheduler {
    * this returns. A fiber's exception does not stop the others; it is kept for its {@link
    * Fiber#result()}. While every fiber left waits for a timer, the thread waits with them.
    *
-   * @throws IllegalStateException if this scheduler is already running, on this thread or another;
-   *     or, with a message that starts {@code deadlock:}, when every fiber left waits for something
-   *     no fiber will do (the scheduler cannot be used after that)
+   * <p>A single-threaded scheduler runs the fibers on the calling thread. A multi-threaded one
+   * starts its carrier threads (unless a {@link Fiber#join()} from plain code already did), blocks
+   * the calling thread until the run ends, and returns once every carrier has stopped; several
+   * threads may wait in {@code run()} at once.
+   *
+   * @throws IllegalStateException if this single-threaded scheduler is already running, on this
+   *     thread or another; if called from one of this scheduler's fibers, or from a thread that
+   *     runs another scheduler; or, with a message that starts {@code deadlock:}, when every fiber
+   *     left waits for something no fiber will do (the scheduler cannot be used after that)
    */
   public void run() {
-    drive(null);
+    if (carriers == null) {
+      drive(null);
+      return;
+    }
+    if (carriers.isCarrierHere()) {
+      throw new IllegalStateException("Scheduler.run() called from inside one of its own fibers");
+    }
+    if (RUNNING_HERE.get() != null) {
+      throw new IllegalStateException(
+          "this thread is already running another scheduler; run schedulers on separate threads");
+    }
+    carriers.run();
   }
 
   @Override
   public String toString() {
-    return choices != null
-        ? "Scheduler[deterministic, seed=" + seed + "]"
+    if (choices != null) {
+      return "Scheduler[deterministic, seed=" + seed + "]";
+    }
+    return carriers != null
+        ? "Scheduler[slice=" + timeSlice() + ", threads=" + carriers.threads() + "]"
         : "Scheduler[slice=" + timeSlice() + "]";
   }
 
@@ -221,7 +271,28 @@ public final class Scheduler {
 
   static Fiber<?> currentFiber() {
     Scheduler s = RUNNING_HERE.get();
-    return s == null ? null : s.current;
+    if (s == null) {
+      return null;
+    }
+    if (s.carriers != null) {
+      Thread t = Thread.currentThread();
+      return t instanceof Carriers.Carrier ? ((Carriers.Carrier) t).current : null;
+    }
+    return s.current;
+  }
+
+  /** A carrier thread of {@code scheduler} starts: {@link #current()} is that scheduler there. */
+  static void enterCarrier(Scheduler scheduler) {
+    RUNNING_HERE.set(scheduler);
+  }
+
+  static void leaveCarrier() {
+    RUNNING_HERE.remove();
+  }
+
+  /** Whether this scheduler runs its fibers on carrier threads. */
+  boolean isMultiThreaded() {
+    return carriers != null;
   }
 
   /**
@@ -234,10 +305,19 @@ public final class Scheduler {
    * <p>An exception from the task goes to the running thread's uncaught exception handler; the
    * scheduler goes on.
    *
+   * <p>On a multi-threaded scheduler the task runs on one of the carriers, between two of its
+   * slices, while other carriers go on running fibers; tasks run one at a time, in the order they
+   * were handed over.
+   *
    * @param task the task
    */
   public void execute(Runnable task) {
-    inbox.add(Objects.requireNonNull(task, "task"));
+    Objects.requireNonNull(task, "task");
+    if (carriers != null) {
+      carriers.execute(task);
+      return;
+    }
+    inbox.add(task);
     Thread runner = runnerThread;
     if (runner != null) {
       LockSupport.unpark(runner);
@@ -246,11 +326,16 @@ public final class Scheduler {
 
   /** A fiber starts waiting for an outside event: while any does, an idle loop is no deadlock. */
   void externalWaitBegins() {
-    externalWaits++;
+    externalWaits.incrementAndGet();
   }
 
   void externalWaitEnds() {
-    externalWaits--;
+    externalWaits.decrementAndGet();
+  }
+
+  /** Whether fibers wait for futures, or other threads hold the scheduler open: no deadlock. */
+  boolean waitsForOutside() {
+    return externalWaits.get() > 0 || holds.get() > 0;
   }
 
   /**
@@ -259,11 +344,17 @@ public final class Scheduler {
    * line where each waits, like a thread dump. The running fiber's frames are those of its last
    * switch.
    *
+   * <p>A multi-threaded scheduler may be dumped from any thread at any time: the description is a
+   * snapshot taken under its lock, and fibers running on a carrier show no frames.
+   *
    * @return a multi-line description, the scheduler's own line first
-   * @throws IllegalStateException if called from another thread while the scheduler runs (its
-   *     queues belong to the running thread)
+   * @throws IllegalStateException if called from another thread while this single-threaded
+   *     scheduler runs (its queues belong to the running thread)
    */
   public String dump() {
+    if (carriers != null) {
+      return carriers.dump();
+    }
     synchronized (lock) { // held throughout: no other thread can start running the scheduler
       if (runner != null && runner != Thread.currentThread()) {
         throw new IllegalStateException(
@@ -282,17 +373,25 @@ public final class Scheduler {
     }
     live.addAll(runQueue);
     live.addAll(parked);
+    return describe(toString(), live, slicesRun, liveTimers());
+  }
+
+  /** A dump: the scheduler's line, then each fiber with its frames (none while on a carrier). */
+  static String describe(String scheduler, java.util.List<Fiber<?>> live, long slices, long timers) {
     StringBuilder out =
-        new StringBuilder(toString())
+        new StringBuilder(scheduler)
             .append(": ")
             .append(live.size())
             .append(live.size() == 1 ? " live fiber, " : " live fibers, ")
-            .append(slicesRun)
+            .append(slices)
             .append(" slices run, ")
-            .append(liveTimers())
-            .append(liveTimers() == 1 ? " timer" : " timers");
+            .append(timers)
+            .append(timers == 1 ? " timer" : " timers");
     for (Fiber<?> f : live) {
       out.append("\n  ").append(f.describe());
+      if (f.scheduler().isMultiThreaded() && f.isOnCarrier()) {
+        continue; // its machines are changing on another thread
+      }
       for (StackTraceElement frame : f.stackTrace()) {
         out.append("\n      at ").append(frame);
       }
@@ -320,7 +419,7 @@ public final class Scheduler {
 
   /** Whether {@code fiber} is the one on this scheduler's thread now. */
   boolean isRunningNow(Fiber<?> fiber) {
-    return current == fiber;
+    return carriers != null ? fiber.isOnCarrier() : current == fiber;
   }
 
   /** The scheduler's clock, in {@link System#nanoTime()} units; virtual if deterministic. */
@@ -350,7 +449,11 @@ public final class Scheduler {
       throw new IllegalStateException("a fiber can only wait on the thread that runs its scheduler");
     }
     fiber.parked = true;
-    return ++fiber.parks;
+    long park = ++fiber.parks;
+    if (carriers != null) {
+      fiber.beginWait(park);
+    }
+    return park;
   }
 
   /** Parks the fiber and wakes it at {@code deadline}, in {@link #nanoTime()} units. */
@@ -371,6 +474,9 @@ public final class Scheduler {
 
   /** Ends wait number {@code park} of {@code fiber} at {@code deadline}, if it still waits then. */
   Timer wakeAt(Fiber<?> fiber, long park, long deadline) {
+    if (carriers != null) {
+      return carriers.wakeAt(fiber, park, deadline);
+    }
     Timer timer = new Timer(deadline, timerSequence++, fiber, park);
     timers.add(timer);
     return timer;
@@ -382,7 +488,9 @@ public final class Scheduler {
    * timed waits do not pile up.
    */
   void cancelTimer(Timer timer) {
-    if (timer != null && !timer.cancelled) {
+    if (timer != null && carriers != null) {
+      carriers.cancelTimer(timer);
+    } else if (timer != null && !timer.cancelled) {
       timer.cancelled = true;
       if (++deadTimers * 2 > timers.size()) {
         timers.removeIf(t -> t.cancelled);
@@ -422,6 +530,9 @@ public final class Scheduler {
     public void close() {
       if (open.compareAndSet(true, false)) {
         scheduler.holds.decrementAndGet();
+        if (scheduler.carriers != null) {
+          scheduler.carriers.poke(); // an idle carrier looks again: the run may be over
+        }
         Thread runner = scheduler.runnerThread;
         if (runner != null) {
           LockSupport.unpark(runner);
@@ -441,11 +552,15 @@ public final class Scheduler {
    * Puts {@code fiber} back on the run queue if it is still in wait number {@code park}: a waker
    * that was too late (the fiber timed out, was cancelled, or waits for something else now) wakes
    * nothing. On the running thread, or from any thread while the scheduler is idle (plain code
-   * between runs, like {@link #spawn}).
+   * between runs, like {@link #spawn}); from any thread at any time if multi-threaded.
    *
    * @throws IllegalStateException if another thread runs the scheduler; see {@link #checkCanWake}
    */
   void wake(Fiber<?> fiber, long park) {
+    if (carriers != null) {
+      carriers.wake(fiber, park);
+      return;
+    }
     if (RUNNING_HERE.get() == this) {
       if (fiber.parks == park) {
         wakeHere(fiber);
@@ -457,6 +572,15 @@ public final class Scheduler {
       if (fiber.parks == park) {
         wakeHere(fiber);
       }
+    }
+  }
+
+  /** Ends whatever wait {@code fiber} is in, so that it raises its cancellation (or exception). */
+  void wakeToRaise(Fiber<?> fiber) {
+    if (carriers != null) {
+      carriers.wake(fiber, -1); // whichever wait it is in now, even one it is still entering
+    } else {
+      wake(fiber, fiber.parks);
     }
   }
 
@@ -475,7 +599,7 @@ public final class Scheduler {
    * @throws IllegalStateException if another thread runs this scheduler
    */
   void checkCanWake() {
-    if (RUNNING_HERE.get() == this) {
+    if (carriers != null || RUNNING_HERE.get() == this) {
       return;
     }
     synchronized (lock) {
@@ -494,6 +618,9 @@ public final class Scheduler {
    * come counts, so that a busy fiber cannot keep it asleep.
    */
   boolean hasOtherRunnable(long now) {
+    if (carriers != null) {
+      return carriers.hasOtherRunnable(now);
+    }
     if (!runQueue.isEmpty()) {
       return true;
     }
@@ -506,6 +633,9 @@ public final class Scheduler {
    * that runs the scheduler, or while it is idle: the run queue belongs to the running thread.
    */
   int runnableCount() {
+    if (carriers != null) {
+      return carriers.runnableCount();
+    }
     synchronized (lock) {
       return runQueue.size();
     }
@@ -524,6 +654,16 @@ public final class Scheduler {
    * {@code timed}; returns whether the fiber is done.
    */
   boolean runOrAwait(Fiber<?> fiber, boolean timed, long deadline) {
+    if (carriers != null) {
+      if (carriers.isCarrierHere()) {
+        throw new IllegalStateException(
+            "join() on "
+                + fiber
+                + " from plain code on a carrier thread would block the carrier; join it from"
+                + " @Fibered code, or from another thread");
+      }
+      return carriers.await(fiber, timed, deadline);
+    }
     Thread me = Thread.currentThread();
     boolean interrupted = false;
     while (!fiber.isDone() && !(timed && nanoTime() - deadline >= 0)) {
@@ -568,7 +708,11 @@ public final class Scheduler {
   }
 
   /** Called by a fiber that just finished: wakes the threads joining it, if any. */
-  void fiberFinished() {
+  void fiberFinished(Fiber<?> fiber) {
+    if (carriers != null) {
+      carriers.fiberFinished(fiber);
+      return;
+    }
     if (joiners > 0) {
       synchronized (lock) {
         lock.notifyAll();
@@ -603,7 +747,7 @@ public final class Scheduler {
             continue;
           }
           if (timers.isEmpty()) {
-            if (externalWaits > 0 || holds.get() > 0) {
+            if (waitsForOutside()) {
               if (timed) {
                 sleepUntil(deadline); // an execute() unparks it earlier
               } else {
@@ -615,7 +759,7 @@ public final class Scheduler {
               break; // nothing can happen before the deadline: a timed join returns false
             }
             if (!parked.isEmpty()) {
-              IllegalStateException deadlock = deadlock();
+              IllegalStateException deadlock = deadlock(parked);
               deadlocked = deadlock.getMessage();
               throw deadlock;
             }
@@ -727,6 +871,11 @@ public final class Scheduler {
 
   /** Runs the tasks other threads submitted, in order, on this thread. */
   private void runSubmittedTasks() {
+    runTasks(inbox);
+  }
+
+  /** Runs {@code inbox}'s tasks in order; a task's exception goes to the thread's handler. */
+  static void runTasks(java.util.Queue<Runnable> inbox) {
     Runnable task;
     while ((task = inbox.poll()) != null) {
       try {
@@ -739,7 +888,7 @@ public final class Scheduler {
   }
 
   /** Every fiber left waits for another (or for a channel no one will use): none can go on. */
-  private IllegalStateException deadlock() {
+  static IllegalStateException deadlock(java.util.Collection<Fiber<?>> parked) {
     StringBuilder message =
         new StringBuilder("deadlock: ")
             .append(parked.size())
@@ -799,6 +948,7 @@ public final class Scheduler {
   /** Settings for a {@link Scheduler}. Not thread-safe. */
   public static final class Builder {
     private Duration timeSlice = Duration.ofMillis(10);
+    private int threads = 1;
     private boolean deterministic;
     private long seed;
     private Fiber.UncaughtExceptionHandler uncaught;
@@ -823,11 +973,40 @@ public final class Scheduler {
     }
 
     /**
+     * Sets how many threads run the fibers. With 1, the default, fibers run on the thread that
+     * calls {@link Scheduler#run()} (the single-threaded scheduler). With more, the scheduler
+     * runs them on that many daemon carrier threads, named {@code fibered-carrier-1} and so on,
+     * started by {@code run()} (or a {@link Fiber#join()} from plain code) and stopped when the run
+     * ends; fibers move between carriers from slice to slice, and every primitive becomes
+     * thread-safe. More threads than cores gives no more speed, only more contention.
+     *
+     * @param threads the number of threads, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code threads} is less than 1
+     */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /**
      * Builds a scheduler.
      *
      * @return a new scheduler with these settings
+     * @throws IllegalArgumentException if both {@link #deterministic} and {@link #threads} with more
+     *     than one thread were asked for
      */
     public Scheduler build() {
+      if (deterministic && threads > 1) {
+        throw new IllegalArgumentException(
+            "a deterministic scheduler runs on one thread (its interleaving comes from the seed),"
+                + " but threads("
+                + threads
+                + ") was asked for; drop one of deterministic(seed) and threads(n)");
+      }
       return new Scheduler(this);
     }
 
@@ -836,7 +1015,8 @@ public final class Scheduler {
      * fast. Without one, a fiber's exception waits in the fiber for {@link Fiber#result()} or
      * {@link Fiber#failure()}.
      *
-     * @param handler the handler, called on the scheduler's thread
+     * @param handler the handler, called on the scheduler's thread (on a multi-threaded scheduler,
+     *     on the carrier where the fiber failed, so possibly on several carriers at once)
      * @return this builder
      */
     public Builder uncaughtExceptionHandler(Fiber.UncaughtExceptionHandler handler) {

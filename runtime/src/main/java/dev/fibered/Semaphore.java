@@ -8,8 +8,9 @@ package dev.fibered;
  * <p>In {@code @Fibered} code {@code acquire} is a switch point. Called from plain code it takes a
  * free permit or throws {@link IllegalStateException}; {@link #tryAcquire()} never waits.
  *
- * <p>Thread-safety: a semaphore serves the fibers of one scheduler, on its thread, or plain code
- * while that scheduler is idle.
+ * <p>Thread-safety: on a single-threaded scheduler, a semaphore serves its fibers, on its thread,
+ * or plain code while it is idle. On a multi-threaded one ({@link Scheduler.Builder#threads}) it is
+ * thread-safe: fibers on any carrier, and plain code on any thread, may use it at once.
  */
 public final class Semaphore {
   private final WaitQueue waiting = new WaitQueue();
@@ -47,11 +48,13 @@ public final class Semaphore {
    * @return true if a permit was taken
    */
   public boolean tryAcquire() {
-    if (permits > 0 && waiting.isEmpty()) {
-      permits--;
-      return true;
+    synchronized (waiting) {
+      if (permits > 0 && waiting.isEmpty()) {
+        permits--;
+        return true;
+      }
+      return false;
     }
-    return false;
   }
 
   /**
@@ -74,8 +77,10 @@ public final class Semaphore {
    *     changes then)
    */
   public void release() {
-    if (!waiting.wakeFirst()) {
-      permits++;
+    synchronized (waiting) {
+      if (!waiting.wakeFirst()) {
+        permits++;
+      }
     }
   }
 
@@ -85,15 +90,22 @@ public final class Semaphore {
    * @return the free permits
    */
   public int availablePermits() {
-    return permits;
+    synchronized (waiting) {
+      return permits;
+    }
   }
 
   @Override
   public String toString() {
-    return "Semaphore[" + permits + " free]";
+    return "Semaphore[" + availablePermits() + " free]";
   }
 
-  /** For {@link Pool}: parks the running fiber until a release hands it a permit. */
+  /** The monitor that guards the permits and the waiting fibers. */
+  Object lock() {
+    return waiting;
+  }
+
+  /** For {@link Pool}: parks the running fiber until a release hands it a permit; under lock(). */
   WaitQueue.Ticket park(Fiber<?> fiber) {
     return waiting.park(fiber);
   }

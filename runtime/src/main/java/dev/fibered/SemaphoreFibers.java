@@ -40,6 +40,11 @@ public final class SemaphoreFibers {
     }
 
     @Override
+    Object lock() {
+      return semaphore.lock();
+    }
+
+    @Override
     boolean tryNow() {
       return semaphore.tryAcquire();
     }

@@ -17,6 +17,12 @@ abstract class TicketMachine<R> extends Machine<R> {
     this.timeoutNanos = timeoutNanos;
   }
 
+  /**
+   * The monitor of the primitive's {@link WaitQueue}: held while trying, parking, giving up and
+   * abandoning, so that a waker on another carrier sees each as one step.
+   */
+  abstract Object lock();
+
   /** Takes what the machine waits for if that needs no wait. */
   abstract boolean tryNow();
 
@@ -34,23 +40,34 @@ abstract class TicketMachine<R> extends Machine<R> {
   @Override
   protected final Object resume() {
     if (ticket == null) {
-      if (tryNow()) {
-        return acquired();
+      synchronized (lock()) {
+        if (!tryNow()) {
+          ticket = park(timeoutNanos);
+          return SUSPEND;
+        }
       }
-      ticket = park(timeoutNanos);
-      return SUSPEND;
+      return acquired();
     }
-    if (!ticket.granted) {
-      ticket.giveUp(); // the time ran out
-      return Boolean.FALSE;
+    synchronized (lock()) {
+      if (!ticket.granted) {
+        ticket.giveUp(); // the time ran out
+        return Boolean.FALSE;
+      }
     }
     return acquired(); // the wake-up handed it over before waking this fiber
   }
 
   @Override
   final void abandon() {
-    if (ticket != null && ticket.granted) {
-      giveBack();
+    if (ticket == null) {
+      return;
+    }
+    synchronized (lock()) {
+      if (ticket.granted) {
+        giveBack();
+      } else {
+        ticket.abandoned = true; // no waker may grant it from now on
+      }
     }
   }
 }

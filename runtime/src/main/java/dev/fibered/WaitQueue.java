@@ -5,7 +5,12 @@ import java.util.ArrayDeque;
 /**
  * Fibers parked on a synchronisation object, first come, first served. A fiber that stopped
  * waiting (it timed out, was cancelled, or ended) is skipped when it reaches the head, so it is
- * never handed anything. Confined to the scheduler's thread, like the fibers it holds.
+ * never handed anything.
+ *
+ * <p>Thread-safety: every method, and every read or write of a ticket's {@code granted} and
+ * {@code abandoned}, happens while holding the monitor of {@link #lock} (the primitive's lock).
+ * So whether a ticket is served or given up is decided once, under that lock, even when the
+ * waker and the waiting fiber run on two carriers of a multi-threaded scheduler.
  */
 final class WaitQueue {
   /** One wait of one fiber. */
@@ -53,6 +58,19 @@ final class WaitQueue {
   }
 
   private final ArrayDeque<Ticket> tickets = new ArrayDeque<>();
+
+  /** The monitor that guards this queue: its own, or that of the primitive it belongs to. */
+  final Object lock;
+
+  /** A queue guarded by its own monitor. */
+  WaitQueue() {
+    this.lock = this;
+  }
+
+  /** A queue guarded by {@code lock}'s monitor (a lock's conditions share the lock's). */
+  WaitQueue(Object lock) {
+    this.lock = lock;
+  }
 
   /**
    * Parks the running {@code fiber} at the back of the queue, until it is granted or, if {@code
