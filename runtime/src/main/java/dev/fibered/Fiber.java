@@ -156,6 +156,9 @@ public final class Fiber<T> {
    */
   private final WaitQueue childWait = new WaitQueue();
 
+  /** Values handed to this fiber by {@link #transfer}; null until the first. */
+  private volatile Channel<Object> mailbox;
+
   /** This fiber's {@link FiberLocal} values; null until the first is set. */
   private java.util.Map<FiberLocal<?>, Object> locals;
 
@@ -320,6 +323,100 @@ public final class Fiber<T> {
       }
       closed = true;
     }
+  }
+
+  /**
+   * Hands {@code value} to {@code target} and waits until a fiber hands a value back to this one,
+   * which it returns: python-fibers' and greenlet's {@code switch(value)}. The target receives the
+   * value from its own {@code transfer} or {@link #awaitTransfer()}, whichever it is waiting in or
+   * calls next; values handed to a fiber wait for it in order. A switch point in {@code @Fibered}
+   * code. The target may run on this fiber's scheduler, or on another one that may be woken from
+   * here (a multi-threaded one, or an idle one).
+   *
+   * @param <V> the type of the value this fiber receives back
+   * @param target the fiber to hand the value to; this fiber itself, to receive it back at once
+   * @param value the value, possibly null
+   * @return the value another fiber hands to this one
+   * @throws IllegalStateException if {@code target} has ended (a value for it would be lost), or
+   *     if called from plain code (it would wait)
+   */
+  @Fibered
+  public static <V> V transfer(Fiber<?> target, Object value) {
+    Fiber<?> me = current();
+    if (me == null) {
+      throw new IllegalStateException("transfer() waits for a value back: call it from a fiber");
+    }
+    handOver(target, value);
+    return me.<V>takeTransferred();
+  }
+
+  /**
+   * Hands {@code value} to {@code target} without waiting for one back: the last hand-off of a
+   * conversation, or one from plain code. Not a switch point.
+   *
+   * @param target the fiber to hand the value to
+   * @param value the value, possibly null
+   * @throws IllegalStateException if {@code target} has ended (the value would be lost)
+   */
+  public static void handOver(Fiber<?> target, Object value) {
+    java.util.Objects.requireNonNull(target, "target");
+    if (target.isDone()) {
+      throw new IllegalStateException("cannot hand a value to " + target + ": it has ended");
+    }
+    // Unbounded: never refused, never waits. Channels take no null, so null travels as NULL.
+    target.mailbox().trySend(value == null ? NULL : value);
+  }
+
+  /**
+   * Waits until a fiber hands a value to this one with {@link #transfer}, and returns it; values
+   * that arrived earlier are returned first. A switch point in {@code @Fibered} code.
+   *
+   * @param <V> the type of the value
+   * @return the value
+   * @throws IllegalStateException if called outside any fiber, or from plain code while no value is
+   *     there (it would wait)
+   */
+  @Fibered
+  public static <V> V awaitTransfer() {
+    Fiber<?> me = current();
+    if (me == null) {
+      throw new IllegalStateException("awaitTransfer() receives values handed to the current fiber");
+    }
+    return me.<V>takeTransferred();
+  }
+
+  /** Stands for a null value in a mailbox. */
+  private static final Object NULL = new Object();
+
+  /** A value taken from a mailbox, as it was handed over. */
+  @SuppressWarnings("unchecked")
+  static <V> V unwrapTransferred(Object boxed) {
+    return boxed == NULL ? null : (V) boxed;
+  }
+
+  /** A value handed to this fiber, for plain code; throws if none is there. */
+  private <V> V takeTransferred() {
+    Object v = mailbox().tryReceive();
+    if (v == null) {
+      throw new IllegalStateException(
+          "no value was handed to " + this + ": call it from @Fibered code to wait for one");
+    }
+    return unwrapTransferred(v);
+  }
+
+  /** The values handed to this fiber by {@link #transfer}; created on first use. */
+  Channel<Object> mailbox() {
+    Channel<Object> box = mailbox;
+    if (box == null) {
+      synchronized (childWait) {
+        box = mailbox;
+        if (box == null) {
+          box = Channel.unbounded();
+          mailbox = box;
+        }
+      }
+    }
+    return box;
   }
 
   /**

@@ -85,6 +85,54 @@ public final class FiberFibers {
   }
 
   /**
+   * The machine of {@link Fiber#transfer}.
+   *
+   * @param <V> the type of the value received back
+   * @param target the fiber to hand the value to
+   * @param value the value
+   * @return an unstarted machine
+   */
+  public static <V> Machine<V> transfer$machine(Fiber<?> target, Object value) {
+    return new TransferMachine<>(target, value, true);
+  }
+
+  /**
+   * The machine of {@link Fiber#awaitTransfer()}.
+   *
+   * @param <V> the type of the value
+   * @return an unstarted machine
+   */
+  public static <V> Machine<V> awaitTransfer$machine() {
+    return new TransferMachine<>(null, null, false);
+  }
+
+  /** Hands a value over (if it {@code hands}), then receives one from the fiber's mailbox. */
+  private static final class TransferMachine<V> extends Machine<V> {
+    private final Fiber<?> target;
+    private final Object value;
+    private final boolean hands;
+    private boolean waited;
+
+    TransferMachine(Fiber<?> target, Object value, boolean hands) {
+      this.target = target;
+      this.value = value;
+      this.hands = hands;
+    }
+
+    @Override
+    protected Object resume() throws Throwable {
+      if (!waited) {
+        waited = true;
+        if (hands) {
+          Fiber.handOver(target, value);
+        }
+        return call(ChannelFibers.receive$machine(fiber.mailbox()));
+      }
+      return Fiber.unwrapTransferred(result());
+    }
+  }
+
+  /**
    * The machine of {@link Fiber#awaitChild()}.
    *
    * @return an unstarted machine

@@ -783,6 +783,9 @@ public final class Scheduler {
           if (f.parked) {
             parked.add(f);
           } else {
+            // A sleeper whose time came during the slice goes before the fiber that used it up:
+            // otherwise it waits behind every other spinner too (about one slice more).
+            wakeDueTimers();
             runQueue.addLast(f);
           }
         }

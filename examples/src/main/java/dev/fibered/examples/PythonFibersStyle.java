@@ -1,6 +1,5 @@
 package dev.fibered.examples;
 
-import dev.fibered.Channel;
 import dev.fibered.Fiber;
 import dev.fibered.Fibered;
 import dev.fibered.Scheduler;
@@ -8,30 +7,32 @@ import java.time.Duration;
 
 /**
  * python-fibers' features in Fibered: passing a value from one fiber to another and back (its
- * {@code switch(value)}, here over rendezvous channels), {@code current()}, a fiber's parent, and
+ * {@code switch(value)}: {@code Fiber.transfer}), {@code current()}, a fiber's parent, and
  * {@code throw} into a waiting fiber (here {@code cancel()}).
  */
 public final class PythonFibersStyle {
   private PythonFibersStyle() {}
 
-  /** Hands a value over and waits for the answer, like {@code other.switch(value)}. */
+  /**
+   * Hands a value to the ponger and waits for its answer: {@code ponger.switch(value)}. It learns
+   * who the ponger is from the first value handed to it.
+   */
   @Fibered
-  static void pinger(Channel<String> there, Channel<String> back, int rounds) {
+  static void pinger(int rounds) {
+    Fiber<?> ponger = Fiber.awaitTransfer();
     for (int i = 1; i <= rounds; i++) {
-      there.send("ping " + i);
-      String answer = back.receive();
+      String answer = Fiber.transfer(ponger, "ping " + i);
       Log.line("pinger got " + answer);
     }
-    there.close();
+    Fiber.handOver(ponger, null); // the last word: nothing comes back
   }
 
   @Fibered
-  static void ponger(Channel<String> in, Channel<String> out) {
-    String message = in.receiveOrNull();
+  static void ponger(Fiber<?> pinger) {
+    String message = Fiber.transfer(pinger, Fiber.current());
     while (message != null) {
       Log.line("ponger got " + message);
-      out.send(message.replace("ping", "pong"));
-      message = in.receiveOrNull();
+      message = Fiber.transfer(pinger, message.replace("ping", "pong"));
     }
   }
 
@@ -67,10 +68,8 @@ public final class PythonFibersStyle {
 
   public static void main(String[] args) {
     Scheduler scheduler = Scheduler.create();
-    Channel<String> there = Channel.rendezvous();
-    Channel<String> back = Channel.rendezvous();
-    scheduler.spawn(PythonFibersStyleFibers.pinger(there, back, 2));
-    scheduler.spawn(PythonFibersStyleFibers.ponger(there, back));
+    Fiber<Void> pinger = scheduler.spawn(PythonFibersStyleFibers.pinger(2));
+    scheduler.spawn(PythonFibersStyleFibers.ponger(pinger));
     scheduler.run();
 
     scheduler.spawn(PythonFibersStyleFibers.parent());

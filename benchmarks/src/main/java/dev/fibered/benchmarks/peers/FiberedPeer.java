@@ -23,16 +23,9 @@ public final class FiberedPeer implements Peer {
     return null;
   }
 
-  /**
-   * The scheduler for {@code carriers} threads. Only the single-threaded scheduler exists today;
-   * when {@code Scheduler.builder().threads(n)} lands, use it here and every case runs on P
-   * carriers with no other change.
-   */
+  /** The scheduler for {@code carriers} threads: the single-threaded one for 1. */
   static Scheduler scheduler(int carriers, Duration slice) {
-    if (carriers != 1) {
-      throw new Unsupported("needs Scheduler.builder().threads(n), not built yet");
-    }
-    Scheduler.Builder builder = Scheduler.builder();
+    Scheduler.Builder builder = Scheduler.builder().threads(carriers);
     if (slice != null) {
       builder.timeSlice(slice);
     }

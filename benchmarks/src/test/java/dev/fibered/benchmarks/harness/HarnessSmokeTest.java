@@ -1,7 +1,6 @@
 package dev.fibered.benchmarks.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.fibered.benchmarks.CheckOverhead;
 import dev.fibered.benchmarks.peers.Peer;
@@ -44,11 +43,12 @@ class HarnessSmokeTest {
   }
 
   @Test
-  void moreThanOneCarrierIsRefusedUntilThreadsExists() {
+  void theMultiCoreCasesGiveTheRightAnswersOnTwoCarriers() {
     Peer fibered = Child.peer("fibered");
-    Peer.Unsupported refused =
-        assertThrows(Peer.Unsupported.class, () -> fibered.skynet(1_000, 2));
-    assertEquals("needs Scheduler.builder().threads(n), not built yet", refused.getMessage());
+    assertEquals(499_500L, fibered.skynet(1_000, 2));
+    Child.run("skynet", fibered, 2, 1_000, 0);
+    Child.run("ring", fibered, 2, 2_000, 3);
+    Child.run("fairness", fibered, 2, 30, 1);
   }
 
   @Test
