@@ -28,7 +28,7 @@ final class JobsFibers {
    * Where the machines' code comes from, for stack traces: from each generated line
    * listed on, the source line after the colon.
    */
-  private static final String SOURCE_LINES = "82:7 91:8 92:9 110:10";
+  private static final String SOURCE_LINES = "82:7 91:8 92:9 119:10";
 
   private JobsFibers() {
   }
@@ -95,17 +95,26 @@ final class JobsFibers {
           }
           case 2: {
             // Jobs.java:9: for (int i = 0; i < n; i++) s += i;
-            loop:
-            while (true) {
-              if (!(i < n)) {
-                break loop;
+            int i2 = i;
+            long s2 = s;
+            int n2 = n;
+            try {
+              loop:
+              while (true) {
+                if (!(i2 < n2)) {
+                  break loop;
+                }
+                iteration: s2 += i2;
+                i2++;
+                if (check()) {
+                  state = 2;
+                  return SUSPEND;
+                }
               }
-              iteration: s += i;
-              i++;
-              if (check()) {
-                state = 2;
-                return SUSPEND;
-              }
+            } finally {
+              i = i2;
+              s = s2;
+              n = n2;
             }
             { long result = s; return result; }
           }

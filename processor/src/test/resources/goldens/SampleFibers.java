@@ -31,7 +31,7 @@ final class SampleFibers {
    * Where the machines' code comes from, for stack traces: from each generated line
    * listed on, the source line after the colon.
    */
-  private static final String SOURCE_LINES = "133:18 142:19 143:20 155:21 157:20 163:23 207:27 216:28 222:29 231:30 237:31 242:32 320:36 329:37 330:39 331:38 340:40 353:41 354:42 356:44 357:45 359:47 361:40 370:38 375:39 376:38 385:50 397:51 398:52 400:50 408:54 463:58 472:59 473:60 482:61 488:62 489:63 490:64 491:65 493:67 502:60 516:69 522:70 530:71 540:58";
+  private static final String SOURCE_LINES = "133:18 142:19 143:20 159:21 161:20 172:23 216:27 225:28 231:29 240:30 246:31 251:32 329:36 338:37 339:39 340:38 349:40 362:41 363:42 365:44 366:45 368:47 370:40 379:38 384:39 385:38 394:50 406:51 407:52 409:50 417:54 472:58 481:59 482:60 491:61 497:62 498:63 499:64 500:65 502:67 511:60 525:69 531:70 541:71 554:58";
 
   private SampleFibers() {
   }
@@ -146,19 +146,28 @@ final class SampleFibers {
           }
           case 2: {
             // Sample.java:20: for (int i = 0; i < n; i++) {
-            loop:
-            while (true) {
-              if (!(i < n)) {
-                break loop;
+            int i2 = i;
+            long s2 = s;
+            int n2 = n;
+            try {
+              loop:
+              while (true) {
+                if (!(i2 < n2)) {
+                  break loop;
+                }
+                iteration: {
+                  s2 += i2;
+                }
+                i2++;
+                if (check()) {
+                  state = 2;
+                  return SUSPEND;
+                }
               }
-              iteration: {
-                s += i;
-              }
-              i++;
-              if (check()) {
-                state = 2;
-                return SUSPEND;
-              }
+            } finally {
+              i = i2;
+              s = s2;
+              n = n2;
             }
             { long result = s; return result; }
           }
@@ -524,18 +533,23 @@ final class SampleFibers {
           }
           case 8: {
             // Sample.java:70: do {
-            loop:
-            while (true) {
-              iteration: {
-                g -= 10;
+            int g2 = g;
+            try {
+              loop:
+              while (true) {
+                iteration: {
+                  g2 -= 10;
+                }
+                if (!(g2 > 0)) {
+                  break loop;
+                }
+                if (check()) {
+                  state = 8;
+                  return SUSPEND;
+                }
               }
-              if (!(g > 0)) {
-                break loop;
-              }
-              if (check()) {
-                state = 8;
-                return SUSPEND;
-              }
+            } finally {
+              g = g2;
             }
             return null;
           }

@@ -990,6 +990,34 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     Label exit = graph.newLabel();
     bind(head, loop, "");
     JavaLoop java = new JavaLoop(namer.internal("loop"), namer.internal("iteration"));
+    // The machine fields the loop names are read into Java locals for its length, which the JIT
+    // can keep in registers, and written back however the loop is left (a finally).
+    Map<String, String> cached = new java.util.LinkedHashMap<>();
+    List<Tree> parts = new ArrayList<>(update);
+    parts.add(body);
+    if (condition != null) {
+      parts.add(condition);
+    }
+    if (parts.stream().noneMatch(Lowerer::hasLambda)) {
+      for (Tree part : parts) {
+        for (String name : namesIn(part)) {
+          String field = scope.field(name);
+          if (field != null && !constants.contains(field) && !cached.containsKey(name)) {
+            cached.put(name, field);
+          }
+        }
+      }
+    }
+    Code load = new Code();
+    Code store = new Code();
+    scope.push();
+    cached.forEach(
+        (name, field) -> {
+          String local = namer.internal(field);
+          load.type(machineFieldType(field)).text(" " + local + " = " + field + ";\n");
+          store.text(field + " = " + local + ";\n");
+          scope.declare(name, local);
+        });
     Code test = new Code().text("if (!(");
     test.append(condition == null ? new Code().text("true") : printer.expression(unparenthesized(condition)));
     test.text(")) {\n  break " + java.loop() + ";\n}\n");
@@ -1013,10 +1041,47 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
       // one before, whose code must not run again.
       turn.text("if (check()) {\n  " + names.state() + " = ").label(head).text(";\n  return SUSPEND;\n}\n");
     }
+    scope.pop();
     Code code = new Code().text(java.loop() + ":\nwhile (true) {\n  ").append(turn.indented("  "));
-    graph.add(new Op.Statements(code.text("}"), false));
+    code.text("}");
+    if (!cached.isEmpty()) {
+      code =
+          new Code()
+              .append(load)
+              .text("try {\n  ")
+              .append(code.indented("  "))
+              .text("\n} finally {\n  ")
+              .append(store.indented("  "))
+              .text("}");
+    }
+    graph.add(new Op.Statements(code, false));
     bind(exit, loop, "after: ");
     return true;
+  }
+
+  private static boolean hasLambda(Tree tree) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+        found[0] = true;
+        return null;
+      }
+    }.scan(tree, null);
+    return found[0];
+  }
+
+  /** The simple names {@code tree} uses, in order. */
+  private static Set<String> namesIn(Tree tree) {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        names.add(node.getName().toString());
+        return null;
+      }
+    }.scan(tree, null);
+    return names;
   }
 
   private static ExpressionTree unparenthesized(ExpressionTree tree) {
