@@ -2,7 +2,9 @@ package dev.fibered;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -828,13 +830,25 @@ public final class Scheduler {
       return;
     }
     long now = nanoTime();
+    List<Fiber<?>> woken = null;
     while (!timers.isEmpty() && timers.peek().deadline - now <= 0) {
       Timer due = timers.poll();
       if (due.cancelled) {
         deadTimers--;
-      } else if (!isDead(due)) {
-        wakeHere(due.fiber);
+      } else if (!isDead(due) && due.fiber.parked) {
+        if (woken == null) {
+          woken = new ArrayList<>();
+        }
+        woken.add(due.fiber);
       }
+    }
+    // A fiber whose sleep ended goes to the head of the queue, in deadline order (Go's runnext):
+    // its lateness is then at most the rest of the running slice, not one slice per spinner.
+    for (int i = woken == null ? -1 : woken.size() - 1; i >= 0; i--) {
+      Fiber<?> fiber = woken.get(i);
+      fiber.parked = false;
+      parked.remove(fiber);
+      runQueue.addFirst(fiber);
     }
   }
 
