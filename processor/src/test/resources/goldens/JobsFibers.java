@@ -28,7 +28,7 @@ final class JobsFibers {
    * Where the machines' code comes from, for stack traces: from each generated line
    * listed on, the source line after the colon.
    */
-  private static final String SOURCE_LINES = "82:7 91:8 92:9 119:10";
+  private static final String SOURCE_LINES = "82:7 91:8 92:9 121:10";
 
   private JobsFibers() {
   }
@@ -104,7 +104,9 @@ final class JobsFibers {
                 if (!(i2 < n2)) {
                   break loop;
                 }
-                iteration: s2 += i2;
+                iteration: {
+                  s2 += i2;
+                }
                 i2++;
                 if (check()) {
                   state = 2;

@@ -31,7 +31,7 @@ final class SampleFibers {
    * Where the machines' code comes from, for stack traces: from each generated line
    * listed on, the source line after the colon.
    */
-  private static final String SOURCE_LINES = "133:18 142:19 143:20 159:21 161:20 172:23 216:27 225:28 231:29 240:30 246:31 251:32 329:36 338:37 339:39 340:38 349:40 362:41 363:42 365:44 366:45 368:47 370:40 379:38 384:39 385:38 394:50 406:51 407:52 409:50 417:54 472:58 481:59 482:60 491:61 497:62 498:63 499:64 500:65 502:67 511:60 525:69 531:70 541:71 554:58";
+  private static final String SOURCE_LINES = "133:18 142:19 143:20 160:21 163:20 174:23 218:27 227:28 233:29 242:30 248:31 253:32 331:36 340:37 341:39 342:38 351:40 364:41 365:42 367:44 368:45 370:47 372:40 381:38 386:39 387:38 396:50 408:51 409:52 411:50 419:54 474:58 483:59 484:60 493:61 499:62 500:63 501:64 502:65 504:67 513:60 527:69 533:70 544:71 558:58";
 
   private SampleFibers() {
   }
@@ -156,7 +156,9 @@ final class SampleFibers {
                   break loop;
                 }
                 iteration: {
-                  s2 += i2;
+                  {
+                    s2 += i2;
+                  }
                 }
                 i2++;
                 if (check()) {
@@ -538,7 +540,9 @@ final class SampleFibers {
               loop:
               while (true) {
                 iteration: {
-                  g2 -= 10;
+                  {
+                    g2 -= 10;
+                  }
                 }
                 if (!(g2 > 0)) {
                   break loop;

@@ -9,7 +9,13 @@ public final class Failure {
     /** A fiber's value, exception or trace differs from the direct call's. */
     MISMATCH,
     /** The runs did not finish within the time limit. */
-    HANG
+    HANG,
+    /**
+     * Not a failure of Fibered: the javac running the fuzzer wrote bytecode for the plain source
+     * class that the JVM rejects (JDK 17's javac does, for some switches with locals in cases;
+     * JDK 25's does not), so there is no direct run to compare with.
+     */
+    JAVAC_BUG
   }
 
   final Program program;

@@ -331,10 +331,8 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     for (int i = 0; i < statements.size(); i++) {
       List<? extends StatementTree> rest = statements.subList(i, statements.size());
       if (noBoundary(statements, i) && rest.stream().anyMatch(s -> s instanceof VariableTree)) {
-        graph.add(
-            new Op.Statements(
-                printer.statements(rest),
-                !Completion.canCompleteNormally(rest.get(rest.size() - 1))));
+        boolean ends = !Completion.canCompleteNormally(rest.get(rest.size() - 1));
+        graph.add(new Op.Statements(copied(rest, ends, () -> printer.statements(rest)), ends));
         break;
       }
       StatementTree s = statements.get(i);
@@ -419,8 +417,83 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
       }
       return;
     }
-    graph.add(
-        new Op.Statements(printer.statement(tree), !Completion.canCompleteNormally(tree)));
+    boolean ends = !Completion.canCompleteNormally(tree);
+    graph.add(new Op.Statements(copied(List.of(tree), ends, () -> printer.statement(tree)), ends));
+  }
+
+  /**
+   * Copied code. When it holds a Java {@code try} with a finally block or resources, a jump out of
+   * it must not change the state before Java has run that finally block or closed those resources:
+   * they may throw, and the exception belongs to this state's lowered try, not to the target's.
+   * Such a jump sets a local and breaks out of a labelled block around the code; the state changes
+   * after it.
+   */
+  private Code copied(List<? extends Tree> trees, boolean ends, java.util.function.Supplier<Code> print) {
+    if (trees.stream().noneMatch(Lowerer::hasJavaCleanup)) {
+      return print.get();
+    }
+    DeferredJump outer = deferredJump;
+    DeferredJump jump = new DeferredJump(namer.internal("jump"), namer.internal("escape"));
+    deferredJump = jump;
+    Code body;
+    try {
+      body = print.get();
+    } finally {
+      deferredJump = outer;
+    }
+    if (jump.uses == 0) {
+      return body;
+    }
+    String resume = "continue";
+    if (javaLoops > 0) {
+      resume = "continue " + names.dispatch();
+      labelledDispatch = true;
+    }
+    String go = names.state() + " = " + jump.variable() + ";\n" + resume + ";";
+    Code code = new Code().text("int " + jump.variable() + " = -1;\n" + jump.escape() + ": {\n  ");
+    code.append(body.indented("  ")).text("\n}\n");
+    // Past the block only by a jump when the code cannot complete normally.
+    return code.text(ends ? go : "if (" + jump.variable() + " >= 0) {\n  " + go.replace("\n", "\n  ") + "\n}");
+  }
+
+  /** A jump out of copied code held back until its Java cleanup has run; see {@link #copied}. */
+  private static final class DeferredJump {
+    private final String variable;
+    private final String escape;
+    private int uses;
+
+    DeferredJump(String variable, String escape) {
+      this.variable = variable;
+      this.escape = escape;
+    }
+
+    String variable() {
+      return variable;
+    }
+
+    String escape() {
+      return escape;
+    }
+  }
+
+  private DeferredJump deferredJump;
+
+  /** Whether {@code tree} holds a Java try with a finally block or resources (not in a lambda). */
+  private static boolean hasJavaCleanup(Tree tree) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitTry(TryTree node, Void unused) {
+        found[0] |= node.getFinallyBlock() != null || !node.getResources().isEmpty();
+        return super.visitTry(node, unused);
+      }
+
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+        return null;
+      }
+    }.scan(tree, null);
+    return found[0];
   }
 
   /**
@@ -1027,7 +1100,8 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     }
     targets.push(new JumpTarget(label, true, exit, graph.newLabel(), java));
     javaLoops++;
-    turn.text(java.iteration() + ": ").append(printer.statement(body)).text("\n");
+    Code copiedBody = copied(List.of(body), false, () -> printer.statement(body));
+    turn.text(java.iteration() + ": {\n  ").append(copiedBody.indented("  ")).text("\n}\n");
     javaLoops--;
     targets.pop();
     if (conditionLast) {
@@ -1409,6 +1483,10 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
       FinallyTarget f = crossed.get(i);
       code.text(f.next() + " = ").label(next).text("; " + f.thrown() + " = null; ");
       next = f.entry();
+    }
+    if (deferredJump != null) {
+      deferredJump.uses++;
+      return code.text(deferredJump.variable() + " = ").label(next).text("; break " + deferredJump.escape() + "; }");
     }
     String resume = "continue";
     if (javaLoops > 0) {

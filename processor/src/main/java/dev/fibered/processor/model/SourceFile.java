@@ -4,6 +4,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
@@ -44,6 +45,14 @@ public final class SourceFile {
       public Void visitMemberSelect(MemberSelectTree node, Void unused) {
         identifiers.add(node.getIdentifier().toString());
         return super.visitMemberSelect(node, unused);
+      }
+
+      // A name declared and never used is no identifier above, but a generated local of that
+      // name would still clash with it in copied code.
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        identifiers.add(node.getName().toString());
+        return super.visitVariable(node, unused);
       }
     }.scan(unit, null);
   }
