@@ -27,6 +27,19 @@ final class CorpusExpressions {
       return count;
     }
 
+    /**
+     * Compound assignments to the field around calls that change it: Java reads the field, then
+     * calls, then stores, so the call's own change to the field is lost.
+     */
+    @Fibered
+    final String compoundOnField() {
+      count += bump(5);
+      log.add("after += " + count);
+      this.count *= bump(2);
+      log.add("after *= " + count);
+      return String.join(",", log);
+    }
+
     /** The old count and the new one: Java reads the field before the call changes it. */
     @Fibered
     final String readThenBump() {
@@ -111,6 +124,21 @@ final class CorpusExpressions {
       default -> log.add("other");
     }
     log.add("total " + total);
+    return String.join(",", log);
+  }
+
+  /** {@code a[i()] += f()}: the array, then the index's call, then the element, then f. */
+  @Fibered
+  static String compoundOnArrayElements(int n) {
+    List<String> log = new ArrayList<>();
+    int[] values = {1, 2, 3};
+    for (int i = 0; i < n; i++) {
+      values[id(i % 3, log)] += id(10 * i, log);
+      values[i % 3] -= id(1, log) + values[(i + 1) % 3];
+    }
+    String[] words = {"a", "b"};
+    words[id(1, log)] += text("!", log);
+    log.add(java.util.Arrays.toString(values) + " " + java.util.Arrays.toString(words));
     return String.join(",", log);
   }
 

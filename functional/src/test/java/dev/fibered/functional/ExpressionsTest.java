@@ -55,6 +55,16 @@ class ExpressionsTest {
         () -> CorpusExpressionsFibers.receiverThenArguments(4));
   }
 
+  @Test
+  void compoundAssignmentsToFieldsAndArrayElementsAroundCalls() {
+    String expected = new CorpusExpressions.Counter().compoundOnField();
+    assertEquals("bump5,after += 5,bump2,after *= 35", expected);
+    same(() -> expected, () -> CorpusExpressions_CounterFibers.compoundOnField(new CorpusExpressions.Counter()));
+    same(
+        () -> CorpusExpressions.compoundOnArrayElements(4),
+        () -> CorpusExpressionsFibers.compoundOnArrayElements(4));
+  }
+
   /** A field read before a call that changes it keeps the value Java read. */
   @Test
   void aFieldIsReadBeforeTheCallThatChangesIt() {

@@ -100,7 +100,7 @@ class SwitchPointDiagnosticsTest {
   }
 
   @Test
-  void fiberedCallInCompoundAssignmentToField() {
+  void fiberedCallInACompoundAssignmentNestedInAnExpression() {
     JavaFileObject source =
         host(
             SUM
@@ -108,11 +108,13 @@ class SwitchPointDiagnosticsTest {
                 static long total;
 
                 @Fibered
-                static void addToField(int n) {
+                static long addToField(int n) {
                   total += sum(n);
+                  long seen = (total += sum(n));
+                  return seen;
                 }
                 """);
-    assertSingleError(source, "SwitchPointInExpression", "total += sum(n);");
+    assertSingleError(source, "SwitchPointInExpression", "long seen = (total += sum(n));");
   }
 
   // ------------------------------------------------------------ switch points in try

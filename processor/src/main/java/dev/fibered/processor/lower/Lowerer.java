@@ -646,6 +646,15 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
         return;
       }
     }
+    if (expr instanceof CompoundAssignmentTree
+        && !isLocal(((CompoundAssignmentTree) expr).getVariable())
+        && suspends(((CompoundAssignmentTree) expr).getExpression())) {
+      Code store = spiller.compoundAssignment((CompoundAssignmentTree) expr);
+      if (store != null) {
+        graph.add(new Op.Statements(store, false));
+      }
+      return;
+    }
     if (spiller.prepare(expr)) {
       graph.add(new Op.Statements(printer.expression(expr).text(";"), false));
     }

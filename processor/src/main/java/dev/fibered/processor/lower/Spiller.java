@@ -133,6 +133,59 @@ final class Spiller {
     return inOrder(operands);
   }
 
+  /**
+   * {@code v op= e} where {@code e} holds a switch point and {@code v} is a field or an array
+   * element: Java evaluates {@code v}'s parts, reads {@code v}, then evaluates {@code e}, then
+   * stores. Returns the statement {@code v = (T) (old op e)}, with the parts and the old value
+   * kept in fields, or null after reporting a variable whose type the source does not tell.
+   */
+  Code compoundAssignment(CompoundAssignmentTree compound) {
+    ExpressionTree variable = compound.getVariable();
+    while (variable instanceof ParenthesizedTree) {
+      variable = ((ParenthesizedTree) variable).getExpression();
+    }
+    Optional<TypeName> type = typeOf(variable);
+    if (type.isEmpty()) {
+      lowerer.reportAt(variable, Messages.operandBeforeSwitchPoint(variable.toString()));
+      return null;
+    }
+    List<ExpressionTree> parts = new ArrayList<>();
+    if (variable instanceof ArrayAccessTree) {
+      parts.add(((ArrayAccessTree) variable).getExpression());
+      parts.add(((ArrayAccessTree) variable).getIndex());
+    } else if (variable instanceof MemberSelectTree
+        && !isTypeName(((MemberSelectTree) variable).getExpression())) {
+      parts.add(((MemberSelectTree) variable).getExpression());
+    }
+    for (ExpressionTree part : parts) {
+      if (!prepare(part)) {
+        return null;
+      }
+      if (!isStable(part)) {
+        Optional<TypeName> partType = typeOf(part);
+        if (partType.isEmpty()) {
+          lowerer.reportAt(part, Messages.operandBeforeSwitchPoint(part.toString()));
+          return null;
+        }
+        keep(part, partType.get(), printer.expression(part));
+      }
+    }
+    Code target = printer.expression(variable);
+    String old = lowerer.temp(type.get(), "the old value of a compound assignment, line " + method.file().line(compound));
+    graph.add(assign(old, target));
+    if (!prepare(compound.getExpression())) {
+      return null;
+    }
+    String operator = Operators.of(compound.getKind());
+    return new Code()
+        .append(target)
+        .text(" = (")
+        .type(type.get())
+        .text(") (" + old + " " + operator.substring(0, operator.length() - 1) + " (")
+        .append(printer.expression(compound.getExpression()))
+        .text("));");
+  }
+
   /** A call: its receiver and arguments in order, then, for a {@code @Fibered} callee, the call. */
   private boolean invocation(MethodInvocationTree call) {
     Optional<SwitchPoint> point = lowerer.classify(call);
