@@ -444,12 +444,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     if (jump.uses == 0) {
       return body;
     }
-    String resume = "continue";
-    if (javaLoops > 0) {
-      resume = "continue " + names.dispatch();
-      labelledDispatch = true;
-    }
-    String go = names.state() + " = " + jump.variable() + ";\n" + resume + ";";
+    String go = names.state() + " = " + jump.variable() + ";\n" + nextState() + ";";
     Code code = new Code().text("int " + jump.variable() + " = -1;\n" + jump.escape() + ": {\n  ");
     code.append(body.indented("  ")).text("\n}\n");
     // Past the block only by a jump when the code cannot complete normally.
@@ -548,12 +543,17 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
       if (field != null) {
         return constants.contains(field);
       }
-      return method.resolver()
-          .members(name, Resolver::isField)
-          .map(m -> ((VariableElement) m.elements().get(0)).getConstantValue() != null)
-          .orElse(false);
+      return isConstantField(name);
     }
     return false;
+  }
+
+  /** Whether {@code name} is a constant field the body can see (a compile-time constant). */
+  boolean isConstantField(String name) {
+    return method.resolver()
+        .members(name, Resolver::isField)
+        .map(m -> ((VariableElement) m.elements().get(0)).getConstantValue() != null)
+        .orElse(false);
   }
 
   private void hoistConstant(VariableTree local) {
@@ -799,10 +799,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     TryRegion catchesRegion = outer;
     if (tree.getFinallyBlock() != null) {
       fin = newFinally(tree);
-      catchesRegion =
-          new TryRegion(
-              outer,
-              List.of(new TryRegion.Handler(List.of(), fin.thrown(), ClassNames.THROWABLE, fin.entry())));
+      catchesRegion = coveredBy(fin, outer);
       targets.push(fin);
     }
     List<TryRegion.Handler> catches = new ArrayList<>();
@@ -868,10 +865,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     TryRegion outer = graph.region();
     Label after = graph.newLabel();
     FinallyTarget fin = newFinally(resource);
-    graph.region(
-        new TryRegion(
-            outer,
-            List.of(new TryRegion.Handler(List.of(), fin.thrown(), ClassNames.THROWABLE, fin.entry()))));
+    graph.region(coveredBy(fin, outer));
     targets.push(fin);
     bind(graph.newLabel(), resource, "try: ");
     withResources(resources, index + 1, block);
@@ -895,6 +889,13 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
         .text("    } catch (Throwable " + failure + ") {\n")
         .text("      " + fin.thrown() + ".addSuppressed(" + failure + ");\n    }\n")
         .text("  } else {\n    ").append(resource).text(".close();\n  }\n}");
+  }
+
+  /** The region whose every exception goes to {@code fin}, inside {@code outer}. */
+  private static TryRegion coveredBy(FinallyTarget fin, TryRegion outer) {
+    return new TryRegion(
+        outer,
+        List.of(new TryRegion.Handler(List.of(), fin.thrown(), ClassNames.THROWABLE, fin.entry())));
   }
 
   private FinallyTarget newFinally(Tree tree) {
@@ -1167,7 +1168,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     return names;
   }
 
-  private static ExpressionTree unparenthesized(ExpressionTree tree) {
+  static ExpressionTree unparenthesized(ExpressionTree tree) {
     while (tree instanceof ParenthesizedTree) {
       tree = ((ParenthesizedTree) tree).getExpression();
     }
@@ -1296,8 +1297,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
       bind(resume, statement, "after: ");
     } else {
       SwitchPoint.FiberedCall call = (SwitchPoint.FiberedCall) point;
-      graph.add(new Op.Call(machineOf(call), resume));
-      bind(resume, statement, "after: ");
+      callMachine(call, resume, statement);
       graph.add(resultInto(call.callee(), sink));
     }
   }
@@ -1372,9 +1372,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
 
   /** The switch point that {@code expr} is as a whole (parentheses aside), if any. */
   private Optional<SwitchPoint> wholeSwitchPoint(ExpressionTree expr) {
-    while (expr instanceof ParenthesizedTree) {
-      expr = ((ParenthesizedTree) expr).getExpression();
-    }
+    expr = unparenthesized(expr);
     if (expr instanceof MethodInvocationTree) {
       return finder.classify((MethodInvocationTree) expr);
     }
@@ -1497,12 +1495,16 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
       deferredJump.uses++;
       return code.text(deferredJump.variable() + " = ").label(next).text("; break " + deferredJump.escape() + "; }");
     }
-    String resume = "continue";
-    if (javaLoops > 0) {
-      resume = "continue " + names.dispatch(); // out of the Java loop, to the next state
-      labelledDispatch = true;
+    return code.text(names.state() + " = ").label(next).text("; " + nextState() + "; }");
+  }
+
+  /** The statement that goes on to the state just set: out of any Java loop, to resume's loop. */
+  private String nextState() {
+    if (javaLoops == 0) {
+      return "continue";
     }
-    return code.text(names.state() + " = ").label(next).text("; " + resume + "; }");
+    labelledDispatch = true;
+    return "continue " + names.dispatch();
   }
 
   // ---------------------------------------------------------------- for lambdas
@@ -1545,7 +1547,11 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
 
   /** Calls {@code call}'s machine; the state after it reads the result with {@link #readResult}. */
   void callFromExpression(SwitchPoint.FiberedCall call, Tree where) {
-    Label resume = graph.newLabel();
+    callMachine(call, graph.newLabel(), where);
+  }
+
+  /** Pushes {@code call}'s machine; the fiber comes back in a new state at {@code resume}. */
+  private void callMachine(SwitchPoint.FiberedCall call, Label resume, Tree where) {
     graph.add(new Op.Call(machineOf(call), resume));
     bind(resume, where, "after: ");
   }
@@ -1664,10 +1670,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     } else {
       spiller.prepare(condition);
     }
-    while (condition instanceof ParenthesizedTree) {
-      condition = ((ParenthesizedTree) condition).getExpression();
-    }
-    return printer.expression(condition);
+    return printer.expression(unparenthesized(condition));
   }
 
   private static Code negate(Code condition) {
@@ -1695,7 +1698,8 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     return false;
   }
 
-  private boolean isLocal(ExpressionTree tree) {
+  /** Whether {@code tree} names a local (or parameter) of the method. */
+  boolean isLocal(ExpressionTree tree) {
     return tree instanceof IdentifierTree
         && scope.field(((IdentifierTree) tree).getName().toString()) != null;
   }
@@ -1726,7 +1730,8 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     return fieldType(name).filter(t -> t.getKind() == TypeKind.ARRAY).map(TypeName::get);
   }
 
-  private Optional<TypeMirror> fieldType(String name) {
+  /** The type of the field {@code name} the body can see, if there is one. */
+  Optional<TypeMirror> fieldType(String name) {
     return method.resolver()
         .members(name, Resolver::isField)
         .map(m -> ((VariableElement) m.elements().get(0)).asType());

@@ -29,8 +29,6 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.VariableElement;
 
 /**
  * Takes the switch points out of an expression, keeping Java's left-to-right evaluation order.
@@ -112,7 +110,7 @@ final class Spiller {
         if (expr instanceof CompoundAssignmentTree) {
           // The variable is read first; only a local keeps its value across the switch point.
           CompoundAssignmentTree compound = (CompoundAssignmentTree) expr;
-          return isLocal(compound.getVariable()) ? prepare(compound.getExpression()) : fail(expr);
+          return lowerer.isLocal(compound.getVariable()) ? prepare(compound.getExpression()) : fail(expr);
         }
         if (expr instanceof BinaryTree) {
           BinaryTree binary = (BinaryTree) expr;
@@ -140,10 +138,7 @@ final class Spiller {
    * kept in fields, or null after reporting a variable whose type the source does not tell.
    */
   Code compoundAssignment(CompoundAssignmentTree compound) {
-    ExpressionTree variable = compound.getVariable();
-    while (variable instanceof ParenthesizedTree) {
-      variable = ((ParenthesizedTree) variable).getExpression();
-    }
+    ExpressionTree variable = Lowerer.unparenthesized(compound.getVariable());
     Optional<TypeName> type = typeOf(variable);
     if (type.isEmpty()) {
       lowerer.reportAt(variable, Messages.operandBeforeSwitchPoint(variable.toString()));
@@ -353,25 +348,13 @@ final class Spiller {
     }
     if (tree instanceof IdentifierTree) {
       String name = ((IdentifierTree) tree).getName().toString();
-      return name.equals("this") || scope.field(name) != null || isConstant(name);
+      return name.equals("this") || scope.field(name) != null || lowerer.isConstantField(name);
     }
     return false;
   }
 
-  private boolean isLocal(ExpressionTree tree) {
-    return tree instanceof IdentifierTree
-        && scope.field(((IdentifierTree) tree).getName().toString()) != null;
-  }
-
   private boolean isField(String name) {
     return method.resolver().members(name, Resolver::isField).isPresent();
-  }
-
-  private boolean isConstant(String name) {
-    return method.resolver()
-        .members(name, Resolver::isField)
-        .map(m -> ((VariableElement) m.elements().get(0)).getConstantValue() != null)
-        .orElse(false);
   }
 
   /**
@@ -422,20 +405,21 @@ final class Spiller {
       if (scope.field(name) != null) {
         return lowerer.declaredTypeOfLocal(name, tree);
       }
-      return fieldType(method.resolver().members(name, Resolver::isField).map(m -> m.elements()));
+      return lowerer.fieldType(name).map(TypeName::get);
     }
     if (tree instanceof MemberSelectTree) {
       MemberSelectTree select = (MemberSelectTree) tree;
       ExpressionTree qualifier = select.getExpression();
       String field = select.getIdentifier().toString();
       if (qualifier instanceof IdentifierTree && ((IdentifierTree) qualifier).getName().contentEquals("this")) {
-        return fieldType(method.resolver().members(field, Resolver::isField).map(m -> m.elements()));
+        return lowerer.fieldType(field).map(TypeName::get);
       }
       if (isTypeName(qualifier)) {
-        return fieldType(
-            method.resolver()
-                .type(qualifier.toString())
-                .map(t -> method.resolver().membersOf(t, field, Resolver::isField)));
+        return method.resolver()
+            .type(qualifier.toString())
+            .map(t -> method.resolver().membersOf(t, field, Resolver::isField))
+            .filter(f -> !f.isEmpty())
+            .map(f -> TypeName.get(f.get(0).asType()));
       }
     }
     return Optional.empty();
@@ -487,10 +471,6 @@ final class Spiller {
       }
     }
     return Optional.of(TypeName.INT);
-  }
-
-  private static Optional<TypeName> fieldType(Optional<List<Element>> fields) {
-    return fields.filter(f -> !f.isEmpty()).map(f -> TypeName.get(f.get(0).asType()));
   }
 
   private boolean fail(Tree tree) {
