@@ -588,10 +588,15 @@ public final class Scheduler {
 
   private void wakeHere(Fiber<?> fiber) {
     if (fiber.parked) {
-      fiber.parked = false;
-      parked.remove(fiber);
+      unpark(fiber);
       runQueue.addLast(fiber);
     }
+  }
+
+  /** Takes a parked fiber off the parked set; the caller queues it. */
+  private void unpark(Fiber<?> fiber) {
+    fiber.parked = false;
+    parked.remove(fiber);
   }
 
   /**
@@ -846,8 +851,7 @@ public final class Scheduler {
     // its lateness is then at most the rest of the running slice, not one slice per spinner.
     for (int i = woken == null ? -1 : woken.size() - 1; i >= 0; i--) {
       Fiber<?> fiber = woken.get(i);
-      fiber.parked = false;
-      parked.remove(fiber);
+      unpark(fiber);
       runQueue.addFirst(fiber);
     }
   }

@@ -32,27 +32,20 @@ public final class Seeds {
    * @throws AssertionError naming the first seed whose run threw, with that throwable as cause
    */
   public static void check(long firstSeed, int count, Consumer<Scheduler> test) {
-    Objects.requireNonNull(test, "test");
-    checkRange(firstSeed, count);
-    for (long seed = firstSeed; seed < firstSeed + count; seed++) {
-      try {
-        test.accept(scheduler(seed));
-      } catch (VirtualMachineError e) {
-        throw e;
-      } catch (Throwable t) {
-        throw new AssertionError(
-            "failed with seed "
-                + seed
-                + " (seeds "
-                + firstSeed
-                + " to "
-                + (firstSeed + count - 1)
-                + " tried); replay it with Scheduler.builder().deterministic("
-                + seed
-                + "L).build(): "
-                + t,
-            t);
-      }
+    Failure failure = firstFailure(firstSeed, count, test);
+    if (failure != null) {
+      throw new AssertionError(
+          "failed with seed "
+              + failure.seed
+              + " (seeds "
+              + firstSeed
+              + " to "
+              + (firstSeed + count - 1)
+              + " tried); replay it with Scheduler.builder().deterministic("
+              + failure.seed
+              + "L).build(): "
+              + failure.thrown,
+          failure.thrown);
     }
   }
 
@@ -65,6 +58,12 @@ public final class Seeds {
    * @return the first failing seed, or empty if every run passed
    */
   public static OptionalLong findFailing(long firstSeed, int count, Consumer<Scheduler> test) {
+    Failure failure = firstFailure(firstSeed, count, test);
+    return failure == null ? OptionalLong.empty() : OptionalLong.of(failure.seed);
+  }
+
+  /** The first seed whose run of {@code test} throws, with what it threw; null if none did. */
+  private static Failure firstFailure(long firstSeed, int count, Consumer<Scheduler> test) {
     Objects.requireNonNull(test, "test");
     checkRange(firstSeed, count);
     for (long seed = firstSeed; seed < firstSeed + count; seed++) {
@@ -73,10 +72,20 @@ public final class Seeds {
       } catch (VirtualMachineError e) {
         throw e;
       } catch (Throwable t) {
-        return OptionalLong.of(seed);
+        return new Failure(seed, t);
       }
     }
-    return OptionalLong.empty();
+    return null;
+  }
+
+  private static final class Failure {
+    final long seed;
+    final Throwable thrown;
+
+    Failure(long seed, Throwable thrown) {
+      this.seed = seed;
+      this.thrown = thrown;
+    }
   }
 
   private static void checkRange(long firstSeed, int count) {
