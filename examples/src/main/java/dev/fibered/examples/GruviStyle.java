@@ -69,9 +69,11 @@ public final class GruviStyle {
 
   public static void main(String[] args) throws InterruptedException {
     Scheduler scheduler = Scheduler.create();
-    scheduler.spawn(GruviStyleFibers.sleepThenSay("third", 30));
-    scheduler.spawn(GruviStyleFibers.sleepThenSay("first", 10));
-    scheduler.spawn(GruviStyleFibers.sleepThenSay("second", 20));
+    // Spawned out of order, woken in deadline order; 100 ms apart so that the order holds even
+    // when a loaded machine starts the three sleeps tens of milliseconds apart.
+    scheduler.spawn(GruviStyleFibers.sleepThenSay("third", 300));
+    scheduler.spawn(GruviStyleFibers.sleepThenSay("first", 100));
+    scheduler.spawn(GruviStyleFibers.sleepThenSay("second", 200));
     scheduler.run();
 
     Event ready = new Event();

@@ -73,9 +73,9 @@ class ExamplesTest {
     GruviStyle.main(new String[0]);
     assertEquals(
         List.of(
-            "first woke after 10 ms",
-            "second woke after 20 ms",
-            "third woke after 30 ms",
+            "first woke after 100 ms",
+            "second woke after 200 ms",
+            "third woke after 300 ms",
             "setter: setting the event",
             "waiter: the event is set",
             "handling request-1",

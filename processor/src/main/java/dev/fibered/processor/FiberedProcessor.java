@@ -21,12 +21,14 @@ import dev.fibered.processor.lower.Lowerer;
 import dev.fibered.processor.lower.MachineModel;
 import dev.fibered.processor.model.FiberedMethod;
 import dev.fibered.processor.model.FibersNames;
+import dev.fibered.processor.model.Overrides;
 import dev.fibered.processor.model.Resolver;
 import dev.fibered.processor.model.SourceFile;
 import dev.fibered.processor.model.SwitchPointFinder;
 import dev.fibered.processor.validate.BodyRules;
 import dev.fibered.processor.validate.LocalHostScan;
 import dev.fibered.processor.validate.Messages;
+import dev.fibered.processor.validate.OverrideRules;
 import dev.fibered.processor.validate.Reporter;
 import dev.fibered.processor.validate.SignatureRules;
 import java.io.IOException;
@@ -76,6 +78,7 @@ public final class FiberedProcessor extends AbstractProcessor {
   private String treesUnavailable;
   private Reporter reporter;
   private Settings settings;
+  private Overrides overrides;
 
   @Override
   public Set<String> getSupportedOptions() {
@@ -109,6 +112,7 @@ public final class FiberedProcessor extends AbstractProcessor {
     }
     reporter = new Reporter(env.getMessager(), trees);
     settings = new Settings(env.getOptions(), env.getMessager());
+    overrides = new Overrides(env.getElementUtils(), env.getTypeUtils());
   }
 
   @Override
@@ -121,6 +125,9 @@ public final class FiberedProcessor extends AbstractProcessor {
     List<HostDiscovery.Host> hosts = HostDiscovery.discover(round, fibered);
     if (trees != null) {
       scanForLocalHosts(round);
+    }
+    for (TypeElement type : javax.lang.model.util.ElementFilter.typesIn(round.getRootElements())) {
+      OverrideRules.check(type, overrides, reporter);
     }
     Set<String> fiberedNames = new HashSet<>();
     for (HostDiscovery.Host host : hosts) {
@@ -236,14 +243,16 @@ public final class FiberedProcessor extends AbstractProcessor {
       return Optional.empty();
     }
     MethodTree tree = trees.getTree(method);
-    if (tree == null || tree.getBody() == null) {
-      reporter.error(method, Messages.abstractMethod());
-      return Optional.empty();
+    if (tree == null) {
+      return Optional.empty(); // not from source: nothing to lower
     }
     TypeElement host = (TypeElement) method.getEnclosingElement();
     FiberedMethod fibered =
         new FiberedMethod(method, tree, host, file, resolver, localsByName(tree));
     MachineModel.Signature signature = signature(fibered, file, tree);
+    if (signature.isAbstract()) {
+      return Optional.of(MachineModel.stub(signature, file.identifiers()));
+    }
     String className = uniqueName(capitalize(fibered.name()) + "Machine", classNames);
     Optional<MachineModel> machine = Optional.empty();
     try {
@@ -297,7 +306,34 @@ public final class FiberedProcessor extends AbstractProcessor {
         file.fileName(),
         settings.timeSliceNanos(element),
         suppressedWarnings(element),
-        typeVariables);
+        typeVariables,
+        dispatch(method));
+  }
+
+  /** How calls reach the method's overrides, and what it overrides; null if neither applies. */
+  private MachineModel.Dispatch dispatch(FiberedMethod method) {
+    ExecutableElement element = method.element();
+    boolean overridable = SignatureRules.overridable(element, method.host());
+    boolean isAbstract = element.getModifiers().contains(Modifier.ABSTRACT);
+    List<MachineModel.Method> registeredUnder = new ArrayList<>();
+    MachineModel.Method own = dispatchKey(element);
+    if (overridable && !isAbstract) {
+      registeredUnder.add(own);
+    }
+    if (!isAbstract) {
+      overrides.fiberedOverridden(element, method.host()).forEach(m -> registeredUnder.add(dispatchKey(m)));
+    }
+    return overridable || isAbstract || !registeredUnder.isEmpty()
+        ? new MachineModel.Dispatch(overridable, isAbstract, own, registeredUnder)
+        : null;
+  }
+
+  private MachineModel.Method dispatchKey(ExecutableElement method) {
+    javax.lang.model.util.Types types = processingEnv.getTypeUtils();
+    List<TypeName> erased = new ArrayList<>();
+    method.getParameters().forEach(p -> erased.add(TypeName.get(types.erasure(p.asType()))));
+    TypeElement declaring = (TypeElement) method.getEnclosingElement();
+    return new MachineModel.Method(ClassName.get(declaring), method.getSimpleName().toString(), erased);
   }
 
   /** Reports a factory whose erased signature another method's factory has already taken. */

@@ -141,11 +141,16 @@ class ErrorRecoveryTest {
               int second() {
                 return 2;
               }
+
+              static final class Sub extends Second {
+                @Override
+                int second() { return 3; }
+              }
             }
             """);
     Compilation compilation = compile(first, second);
     assertError(compilation, first, "NativeMethod", "static native int first();");
-    assertError(compilation, second, "OverridableMethod", "int second() {");
+    assertError(compilation, second, "OverrideNotFibered", "int second() { return 3; }");
     assertThat(compilation).hadErrorCount(2);
   }
 

@@ -316,6 +316,53 @@ class GeneratedSourceTest {
     return count;
   }
 
+  /** An abstract method, an overridable one calling it, and an override in a subclass. */
+  static final String SHAPE =
+      """
+      package p;
+
+      import dev.fibered.Fiber;
+      import dev.fibered.Fibered;
+
+      abstract class Shape {
+        @Fibered
+        abstract int area(int scale);
+
+        @Fibered
+        int twice(int scale) {
+          int once = area(scale);
+          return once + area(scale);
+        }
+
+        static final class Square extends Shape {
+          @Fibered
+          @Override
+          int area(int scale) {
+            Fiber.yieldNow();
+            return scale * scale;
+          }
+        }
+      }
+      """;
+
+  /**
+   * Dispatch: the abstract method's factories always go through the runtime's {@code Dispatch},
+   * the overridable one's only for receivers of another class, and the override registers its
+   * machine under the method it overrides. Compiles cleanly at release 11 and runs.
+   */
+  @Test
+  void dispatchMatchesGoldenCompilesAtReleaseElevenAndRuns() throws Exception {
+    Compilation compilation = compileStrict(source("p.Shape", SHAPE));
+    assertMatchesGolden(generated(compilation, "p.ShapeFibers"), "ShapeFibers.java");
+    assertMatchesGolden(generated(compilation, "p.Shape_SquareFibers"), "Shape_SquareFibers.java");
+    Compilation release11 =
+        com.google.testing.compile.Compiler.javac()
+            .withProcessors(new FiberedProcessor())
+            .withOptions("--release", "11", "-Xlint:all", "-Werror")
+            .compile(source("p.Shape", SHAPE));
+    assertThat(release11).succeededWithoutWarnings();
+  }
+
   /** The whole file, frozen after review: catches correct-but-weird changes to the output. */
   @Test
   void matchesGolden() {

@@ -14,34 +14,95 @@ import org.junit.jupiter.api.Test;
  * reported once, on the method, with its stable id.
  */
 class SignatureDiagnosticsTest {
+  /** Abstract, interface and overridable methods, and overrides (semantics: functional DispatchTest). */
   @Test
-  void abstractMethod() {
+  void abstractInterfaceAndOverridableMethodsCompileCleanly() {
     JavaFileObject source =
         hostClass(
             "abstract class Host",
             """
             @Fibered
-            abstract int noBody();
+            abstract int noBody(int n);
+
+            @Fibered
+            int mayBeOverridden(List<String> words) {
+              Fiber.yield();
+              int size = words.size();
+              return size + noBody(1);
+            }
+
+            interface Api<T> {
+              @Fibered
+              T call(T value, int... more);
+
+              @Fibered
+              default T twice(T value) {
+                T once = call(value);
+                return call(once, 1, 2);
+              }
+            }
+
+            static final class Impl extends Host implements Api<String> {
+              @Fibered
+              @Override
+              int noBody(int n) {
+                return n;
+              }
+
+              @Fibered
+              @Override
+              public String call(String value, int... more) {
+                Fiber.yieldNow();
+                return value + more.length;
+              }
+            }
+
+            static Api<Integer> lambda() {
+              return (value, more) -> value; // a plain implementation: no error
+            }
             """);
-    assertSingleError(source, "AbstractMethod", "abstract int noBody();");
+    assertThat(Fixtures.compileStrict(source)).succeededWithoutWarnings();
   }
 
   @Test
-  void abstractInterfaceMethod() {
+  void overrideThatIsNotFibered() {
     JavaFileObject source =
-        Fixtures.source(
-            "p.Api",
+        hostClass(
+            "class Host",
             """
-            package p;
+            @Fibered
+            int work(int n) {
+              return n;
+            }
 
-            import dev.fibered.Fibered;
+            static class Sub extends Host {
+              @Override
+              int work(int count) {
+                return -count;
+              }
+            }
+            """);
+    assertSingleError(source, "OverrideNotFibered", "int work(int count) {");
+  }
 
+  @Test
+  void implementationOfAFiberedInterfaceMethodThatIsNotFibered() {
+    JavaFileObject source =
+        hostClass(
+            "final class Host",
+            """
             interface Api {
               @Fibered
               int call(int n);
             }
+
+            static final class Impl implements Api {
+              public int call(int n) {
+                return n;
+              }
+            }
             """);
-    assertSingleError(source, "AbstractMethod", "int call(int n);");
+    assertSingleError(source, "OverrideNotFibered", "public int call(int n) {");
   }
 
   @Test
@@ -141,20 +202,6 @@ class SignatureDiagnosticsTest {
             }
             """);
     assertSingleError(source, "InaccessibleHost", "static int deepInside() {");
-  }
-
-  @Test
-  void overridableMethod() {
-    JavaFileObject source =
-        hostClass(
-            "class Host",
-            """
-            @Fibered
-            int mayBeOverridden(int n) {
-              return n;
-            }
-            """);
-    assertSingleError(source, "OverridableMethod", "int mayBeOverridden(int n) {");
   }
 
   @Test

@@ -35,6 +35,8 @@ public final class FibersWriter {
           FibersNames.FIBER_CLASS,
           FibersNames.MACHINE_CLASS,
           FibersNames.SOURCE_MAP_CLASS,
+          DispatchWriter.DISPATCH_CLASS,
+          ClassName.get(Class.class),
           ClassName.get(StackTraceElement.class),
           ClassName.get(String.class),
           ClassName.get("java.util", "Iterator"),
@@ -103,9 +105,11 @@ public final class FibersWriter {
               .initializer("$S", SourceLines.PLACEHOLDER)
               .build());
     }
+    DispatchWriter dispatch = new DispatchWriter(file.machines());
+    dispatch.addTo(type);
     for (MachineModel machine : file.machines()) {
-      type.addMethod(fiberFactory(machine));
-      type.addMethod(machineFactory(machine));
+      type.addMethod(fiberFactory(machine, file.className()));
+      type.addMethod(machineFactory(machine, dispatch));
     }
     for (MachineModel machine : file.machines()) {
       if (!machine.isStub()) {
@@ -129,7 +133,7 @@ public final class FibersWriter {
     return spec.build();
   }
 
-  private static MethodSpec fiberFactory(MachineModel machine) {
+  private static MethodSpec fiberFactory(MachineModel machine, ClassName fibersClass) {
     MachineModel.Signature signature = machine.signature();
     return factory(machine, signature.name(), ParameterizedTypeName.get(FibersNames.FIBER_CLASS, signature.resultType()))
         .addJavadoc(
@@ -137,24 +141,23 @@ public final class FibersWriter {
                 + "{@code Scheduler.spawn} to run it.\n",
             signature.javadocLink())
         .addCode(
-            machine.isStub()
-                ? notGenerated(machine)
-                : signature.timeSliceNanos() > 0
-                    ? CodeBlock.of(
-                        "return new $L($L).asFiber($S, $LL);\n",
-                        instantiated(machine),
-                        arguments(machine),
-                        signature.fiberName(),
-                        signature.timeSliceNanos())
-                    : CodeBlock.of(
-                        "return new $L($L).asFiber($S);\n",
-                        instantiated(machine),
-                        arguments(machine),
-                        signature.fiberName()))
+            notGenerated(machine)
+                ? notGenerated(machine.signature())
+                : CodeBlock.of(
+                    "return $L.asFiber($S$L);\n",
+                    signature.dispatched()
+                        ? CodeBlock.of(
+                            "$L$L($L)",
+                            typeArguments(machine, fibersClass),
+                            signature.name() + "$machine",
+                            arguments(machine))
+                        : CodeBlock.of("new $L($L)", instantiated(machine), arguments(machine)),
+                    signature.fiberName(),
+                    signature.timeSliceNanos() > 0 ? ", " + signature.timeSliceNanos() + "L" : ""))
         .build();
   }
 
-  private static MethodSpec machineFactory(MachineModel machine) {
+  private static MethodSpec machineFactory(MachineModel machine, DispatchWriter dispatch) {
     MachineModel.Signature signature = machine.signature();
     return factory(
             machine,
@@ -165,9 +168,9 @@ public final class FibersWriter {
                 + "calls this to push the method onto the calling fiber.\n",
             signature.javadocLink())
         .addCode(
-            machine.isStub()
-                ? notGenerated(machine)
-                : CodeBlock.of("return new $L($L);\n", instantiated(machine), arguments(machine)))
+            notGenerated(machine)
+                ? notGenerated(machine.signature())
+                : dispatch.machineFactoryBody(machine, instantiated(machine), arguments(machine)))
         .build();
   }
 
@@ -191,12 +194,30 @@ public final class FibersWriter {
     return factory;
   }
 
-  private static CodeBlock notGenerated(MachineModel machine) {
+  /** Whether the method's body had an error, so that there is no machine to make. */
+  private static boolean notGenerated(MachineModel machine) {
+    return machine.isStub() && !machine.signature().isAbstract();
+  }
+
+  private static CodeBlock notGenerated(MachineModel.Signature signature) {
     return CodeBlock.of(
         "throw new $T($S);\n",
         IllegalStateException.class,
-        machine.signature().fiberName()
+        signature.fiberName()
             + " has a compile error (see the [Fibered/...] error on it): no machine was generated");
+  }
+
+  /**
+   * Explicit type arguments for a call from one factory to the other: a static generic method
+   * named without a receiver cannot take them, so the call is qualified with the class.
+   */
+  private static CodeBlock typeArguments(MachineModel machine, ClassName fibersClass) {
+    if (!machine.signature().isGeneric()) {
+      return CodeBlock.of("");
+    }
+    List<String> names = new ArrayList<>();
+    machine.signature().typeVariables().forEach(t -> names.add(t.name()));
+    return CodeBlock.of("$T.<$L>", fibersClass, String.join(", ", names));
   }
 
   /**

@@ -63,6 +63,9 @@ public record MachineModel(
    *     silence, in order
    * @param typeVariables the host's type parameters (for an instance method of a generic class),
    *     then the method's: the machine class and the factories declare them all
+   * @param dispatch how calls reach overrides and how this method is registered as one, or null
+   *     for a static method, or an instance method that neither can be overridden nor overrides
+   *     a {@code @Fibered} method
    */
   public record Signature(
       String name,
@@ -77,11 +80,45 @@ public record MachineModel(
       String fileName,
       long timeSliceNanos,
       List<String> suppressedWarnings,
-      List<TypeVariableName> typeVariables) {
+      List<TypeVariableName> typeVariables,
+      Dispatch dispatch) {
     public boolean isGeneric() {
       return !typeVariables.isEmpty();
     }
+
+    /** Whether the factories choose the machine by the receiver's runtime class. */
+    public boolean dispatched() {
+      return dispatch != null && (dispatch.overridable() || dispatch.isAbstract());
+    }
+
+    /** Whether the method has no body: its calls always go to an implementation. */
+    public boolean isAbstract() {
+      return dispatch != null && dispatch.isAbstract();
+    }
   }
+
+  /**
+   * Virtual dispatch of an instance method (see the runtime's {@code Dispatch}).
+   *
+   * @param overridable whether a subclass may override the method, so calls must look at the
+   *     receiver's class
+   * @param isAbstract whether the method has no body (abstract, or in an interface)
+   * @param own the method itself, the key calls dispatch on
+   * @param registeredUnder the methods this one's machine is registered as the implementation of:
+   *     itself if it is overridable and has a body, and every {@code @Fibered} method of a
+   *     supertype it overrides
+   */
+  public record Dispatch(
+      boolean overridable, boolean isAbstract, Method own, List<Method> registeredUnder) {}
+
+  /**
+   * A method as the runtime's dispatch keys it.
+   *
+   * @param declaringType the raw class or interface declaring it
+   * @param name its name
+   * @param erasedParameters the erasures of its parameter types
+   */
+  public record Method(TypeName declaringType, String name, List<TypeName> erasedParameters) {}
 
   /**
    * A parameter of the method, and the machine field of the same name that holds it.

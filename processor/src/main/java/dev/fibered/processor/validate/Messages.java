@@ -41,12 +41,6 @@ public final class Messages {
         + String.join(", ", known);
   }
 
-  public static String abstractMethod() {
-    return id("AbstractMethod")
-        + "a @Fibered method needs a body to turn into a state machine; give it one, or move"
-        + " @Fibered to the implementing method";
-  }
-
   public static String nativeMethod() {
     return id("NativeMethod")
         + "a native method has no Java body to turn into a state machine; remove @Fibered";
@@ -94,11 +88,15 @@ public final class Messages {
         + " receiver first); rename one of the methods";
   }
 
-  public static String overridableMethod() {
-    return id("OverridableMethod")
-        + "a @Fibered instance method that can be overridden is not supported yet (a call from"
-        + " fibered code would not dispatch to the override); make the method or its class"
-        + " final, or make the method private or static";
+  public static String overrideNotFibered(String overridden) {
+    return id("OverrideNotFibered")
+        + "this method overrides the @Fibered method "
+        + overridden
+        + ", so it must be @Fibered too: a fiber calling "
+        + overridden
+        + " on this class reaches it, and a method that is not @Fibered could only run there as a"
+        + " plain call, which cannot suspend its fiber or be time-sliced; add @Fibered"
+        + " (a lambda or an anonymous class implementing it runs as such a plain call)";
   }
 
   public static String switchPointInLambda() {

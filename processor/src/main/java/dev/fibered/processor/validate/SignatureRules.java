@@ -21,9 +21,6 @@ public final class SignatureRules {
     int before = reporter.errorCount();
     TypeElement host = (TypeElement) method.getEnclosingElement();
     boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
-    if (method.getModifiers().contains(Modifier.ABSTRACT)) {
-      reporter.error(method, Messages.abstractMethod());
-    }
     if (method.getModifiers().contains(Modifier.NATIVE)) {
       reporter.error(method, Messages.nativeMethod());
     }
@@ -32,9 +29,6 @@ public final class SignatureRules {
     }
     if (!reachable(host)) {
       reporter.error(method, Messages.inaccessibleHost(host.toString()));
-    }
-    if (!isStatic && !method.getModifiers().contains(Modifier.ABSTRACT) && overridable(method, host)) {
-      reporter.error(method, Messages.overridableMethod());
     }
     List<TypeMirror> types = new ArrayList<>();
     types.add(method.getReturnType());
@@ -86,8 +80,10 @@ public final class SignatureRules {
     return true;
   }
 
-  private static boolean overridable(ExecutableElement method, TypeElement host) {
-    if (method.getModifiers().contains(Modifier.PRIVATE)
+  /** Whether a subclass or an implementing class may override the instance method. */
+  public static boolean overridable(ExecutableElement method, TypeElement host) {
+    if (method.getModifiers().contains(Modifier.STATIC)
+        || method.getModifiers().contains(Modifier.PRIVATE)
         || method.getModifiers().contains(Modifier.FINAL)) {
       return false;
     }
