@@ -68,18 +68,70 @@ class BodyDiagnosticsTest {
     assertSingleError(source, "LocalClass", "class Local {}");
   }
 
+  /** Anonymous classes are copied (semantics: functional AnonymousClassesTest). */
   @Test
-  void anonymousClass() {
+  void anonymousClassCompilesCleanly() {
     JavaFileObject source =
         host(
             """
             @Fibered
-            static int createsAnonymousClass() {
-              Object o = new Object() {};
+            static int createsAnonymousClass(int n) {
+              int k = n + 1;
+              Fiber.yield();
+              Supplier<Integer> s = new Supplier<>() {
+                int calls;
+
+                @Override
+                public Integer get() {
+                  calls++;
+                  return k + calls + hashCode();
+                }
+              };
+              return s.get();
+            }
+            """);
+    assertThat(Fixtures.compileStrict(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void switchPointInAnonymousClass() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static int work() {
+              Fiber.yield();
+              return 1;
+            }
+
+            @Fibered
+            static int suspendsInside() {
+              Supplier<Integer> s = new Supplier<>() {
+                @Override
+                public Integer get() {
+                  return work();
+                }
+              };
+              return s.get();
+            }
+            """);
+    assertSingleError(source, "SwitchPointInClassBody", "return work();");
+  }
+
+  @Test
+  void classDeclaredInsideAnAnonymousClass() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static int nested() {
+              Object o = new Object() {
+                class Inner {}
+              };
               return o.hashCode();
             }
             """);
-    assertSingleError(source, "LocalClass", "Object o = new Object() {};");
+    assertSingleError(source, "LocalClass", "class Inner {}");
   }
 
   @Test

@@ -25,6 +25,7 @@ import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
@@ -119,6 +120,9 @@ final class JavaPrinter {
    * lambda was created, as Java gives it, not the field's value when it runs.
    */
   private final Map<String, String> snapshots = new java.util.LinkedHashMap<>();
+
+  /** The member names of the anonymous class bodies being copied, innermost first. */
+  private final Deque<Set<String>> classBodies = new ArrayDeque<>();
 
   /** Locals declared inside the statement being copied: they stay Java locals. */
   private final Deque<Set<String>> copiedLocals = new ArrayDeque<>();
@@ -373,6 +377,8 @@ final class JavaPrinter {
     String name = tree.getName().toString();
     if (position == Position.EXPRESSION && isCopiedLocal(name)) {
       text(name);
+    } else if (position != Position.TYPE && position != Position.NEW_CLASS && isClassBodyName(name)) {
+      text(name);
     } else if (position == Position.EXPRESSION && lambdaDepth > 0 && fields.field(name) != null) {
       String field = fields.field(name);
       text(snapshots.computeIfAbsent(field, f -> captures.freshName(name)));
@@ -438,7 +444,7 @@ final class JavaPrinter {
 
   private void invocation(MethodInvocationTree tree) {
     if (lambdaDepth > 0 && captures.isSwitchPoint(tree)) {
-      report(tree, Messages.switchPointInLambda());
+      report(tree, classBodies.isEmpty() ? Messages.switchPointInLambda() : Messages.switchPointInClassBody());
     }
     ExpressionTree select = tree.getMethodSelect();
     pendingArity = tree.getArguments().size();
@@ -457,10 +463,6 @@ final class JavaPrinter {
   }
 
   private void newClass(NewClassTree tree) {
-    if (tree.getClassBody() != null) {
-      unsupported(tree, Messages.localClass());
-      return;
-    }
     if (tree.getEnclosingExpression() != null) {
       expr(tree.getEnclosingExpression());
       text(".");
@@ -479,6 +481,113 @@ final class JavaPrinter {
     text("(");
     list(tree.getArguments(), Position.EXPRESSION);
     text(")");
+    if (tree.getClassBody() != null) {
+      text(" ");
+      anonymousBody(tree);
+    }
+  }
+
+  /**
+   * An anonymous class body, copied. Like a lambda it runs as plain Java and captures the machine
+   * fields it names as snapshots; names of its own members and of its supertype's, and {@code
+   * this}, keep meaning what they mean inside it.
+   */
+  private void anonymousBody(NewClassTree tree) {
+    Tree supertype = tree.getIdentifier();
+    if (supertype instanceof ParameterizedTypeTree) {
+      supertype = ((ParameterizedTypeTree) supertype).getType();
+    }
+    Optional<TypeElement> type = method.resolver().type(supertype.toString());
+    if (type.isEmpty()) {
+      report(tree, Messages.unknownAnonymousSupertype(supertype.toString()));
+      return;
+    }
+    Set<String> members = new HashSet<>(method.resolver().memberNames(type.get()));
+    for (Tree member : tree.getClassBody().getMembers()) {
+      if (member instanceof VariableTree) {
+        members.add(((VariableTree) member).getName().toString());
+      } else if (member instanceof MethodTree) {
+        members.add(((MethodTree) member).getName().toString());
+      }
+    }
+    classBodies.push(members);
+    lambdaDepth++;
+    int savedSwitches = copiedSwitches;
+    copiedSwitches = 0;
+    text("{");
+    depth++;
+    for (Tree member : tree.getClassBody().getMembers()) {
+      newline();
+      classMember(member);
+    }
+    depth--;
+    newline();
+    text("}");
+    copiedSwitches = savedSwitches;
+    lambdaDepth--;
+    classBodies.pop();
+  }
+
+  private void classMember(Tree member) {
+    if (member instanceof VariableTree) {
+      VariableTree field = (VariableTree) member;
+      memberModifiers(field.getModifiers());
+      print(field.getType(), Position.TYPE);
+      text(" " + field.getName());
+      if (field.getInitializer() != null) {
+        text(" = ");
+        expr(field.getInitializer());
+      }
+      text(";");
+    } else if (member instanceof MethodTree) {
+      classMethod((MethodTree) member);
+    } else if (member instanceof BlockTree) {
+      block((BlockTree) member);
+    } else {
+      unsupported(member, Messages.localClass());
+    }
+  }
+
+  private void classMethod(MethodTree tree) {
+    copiedLocals.push(new HashSet<>());
+    memberModifiers(tree.getModifiers());
+    if (!tree.getTypeParameters().isEmpty()) {
+      text("<");
+      for (int i = 0; i < tree.getTypeParameters().size(); i++) {
+        text(i > 0 ? ", " : "");
+        com.sun.source.tree.TypeParameterTree t = tree.getTypeParameters().get(i);
+        text(t.getName().toString());
+        for (int b = 0; b < t.getBounds().size(); b++) {
+          text(b == 0 ? " extends " : " & ");
+          print(t.getBounds().get(b), Position.TYPE);
+        }
+      }
+      text("> ");
+    }
+    print(tree.getReturnType(), Position.TYPE);
+    text(" " + tree.getName() + "(");
+    for (int i = 0; i < tree.getParameters().size(); i++) {
+      text(i > 0 ? ", " : "");
+      localDeclaration(tree.getParameters().get(i));
+    }
+    text(")");
+    if (!tree.getThrows().isEmpty()) {
+      text(" throws ");
+      list(tree.getThrows(), Position.TYPE);
+    }
+    text(" ");
+    block(tree.getBody());
+    copiedLocals.pop();
+  }
+
+  private void memberModifiers(ModifiersTree modifiers) {
+    for (AnnotationTree a : modifiers.getAnnotations()) {
+      annotation(a);
+      text(" ");
+    }
+    for (Modifier m : modifiers.getFlags()) {
+      text(m + " ");
+    }
   }
 
   private void newArray(NewArrayTree tree) {
@@ -1017,6 +1126,22 @@ final class JavaPrinter {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** Whether {@code name} means a member of an anonymous class being copied, or its {@code this}. */
+  private boolean isClassBodyName(String name) {
+    if (classBodies.isEmpty()) {
+      return false;
+    }
+    if (name.equals("this")) {
+      return true;
+    }
+    for (Set<String> members : classBodies) {
+      if (members.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private boolean isCopiedLocal(String name) {
     for (Set<String> frame : copiedLocals) {

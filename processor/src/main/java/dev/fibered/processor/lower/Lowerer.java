@@ -487,6 +487,11 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
       public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
         return null;
       }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+        return null;
+      }
     }.scan(tree, null);
     return found[0];
   }
@@ -1143,11 +1148,18 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     return true;
   }
 
+  /** Whether {@code tree} holds a lambda or an anonymous class body, which capture snapshots. */
   private static boolean hasLambda(Tree tree) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
         found[0] = true;
         return null;
       }
@@ -1604,7 +1616,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
             first[0] = node;
             return null;
           }
-          case LAMBDA_EXPRESSION -> {
+          case LAMBDA_EXPRESSION, CLASS -> {
             return null; // runs as plain Java when called; switch points inside are refused
           }
           case METHOD_INVOCATION -> {

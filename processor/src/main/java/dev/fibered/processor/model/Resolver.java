@@ -152,6 +152,17 @@ public final class Resolver {
   }
 
   /** Methods named {@code name} that {@code type} has, inherited ones included. */
+  /** The names of every field and method of {@code type}, its own and inherited. */
+  public Set<String> memberNames(TypeElement type) {
+    Set<String> names = new java.util.HashSet<>();
+    for (Element e : elements.getAllMembers(type)) {
+      if (isField(e) || isMethod(e)) {
+        names.add(e.getSimpleName().toString());
+      }
+    }
+    return names;
+  }
+
   public List<Element> methodsOf(TypeElement type, String name) {
     List<Element> found = new ArrayList<>();
     for (Element e : ElementFilter.methodsIn(elements.getAllMembers(type))) {

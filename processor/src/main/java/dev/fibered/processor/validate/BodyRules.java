@@ -24,13 +24,17 @@ public final class BodyRules {
         return null;
       }
 
+      /** An anonymous class is copied; a class declared inside its body is refused as local. */
       @Override
       public Void visitNewClass(NewClassTree node, Void unused) {
+        scan(node.getEnclosingExpression(), null);
+        scan(node.getIdentifier(), null);
+        scan(node.getTypeArguments(), null);
+        scan(node.getArguments(), null);
         if (node.getClassBody() != null) {
-          reporter.error(node, unit, Messages.localClass());
-          return null;
+          scan(node.getClassBody().getMembers(), null);
         }
-        return super.visitNewClass(node, unused);
+        return null;
       }
     }.scan(method.getBody(), null);
     return reporter.errorCount() == before;

@@ -109,9 +109,27 @@ public final class Messages {
 
   public static String localClass() {
     return id("LocalClass")
-        + "local and anonymous classes inside a @Fibered method are not supported yet; declare"
-        + " the class as a member or top-level class";
+        + "local classes, records, interfaces and enums inside a @Fibered method are not supported"
+        + " (an anonymous class is); declare the type as a member or top-level class";
   }
+
+  public static String switchPointInClassBody() {
+    return id("SwitchPointInClassBody")
+        + "an anonymous class cannot suspend its fiber: its methods run as plain Java wherever they"
+        + " are called, so a call to a @Fibered method, Fiber.yield() or Fiber.yieldNow() inside"
+        + " one would not be a switch point; call it outside the class body, or make the work a"
+        + " @Fibered method";
+  }
+
+  public static String unknownAnonymousSupertype(String written) {
+    return id("LocalClass")
+        + "cannot tell the members of "
+        + written
+        + ", the supertype of this anonymous class, from the source (the copied class body must"
+        + " know which names are its own); name a type the host file can see, or declare the class"
+        + " as a member class";
+  }
+
 
   public static String superReference() {
     return id("SuperReference")
