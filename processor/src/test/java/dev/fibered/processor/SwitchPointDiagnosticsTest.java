@@ -30,6 +30,47 @@ class SwitchPointDiagnosticsTest {
 
   // ------------------------------------------------------------ SwitchPointInExpression
 
+  /** Switch expressions with switch points (semantics: functional SwitchExpressionsTest). */
+  @Test
+  void switchExpressionWithSwitchPointsCompilesCleanly() {
+    JavaFileObject source =
+        host(
+            SUM
+                + """
+                @Fibered
+                static long pick(int n) {
+                  long v = switch (n) {
+                    case 0 -> sum(n);
+                    case 1 -> {
+                      long s = sum(n + 1);
+                      yield s * 2;
+                    }
+                    default -> 3;
+                  };
+                  return v;
+                }
+                """);
+    assertThat(Fixtures.compileStrict(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void switchExpressionWhoseValueTypeTheSourceDoesNotTell() {
+    JavaFileObject source =
+        host(
+            SUM
+                + """
+                @Fibered
+                static long pick(int n) {
+                  long v = switch (n) {
+                    case 0 -> sum(n);
+                    default -> Math.abs(n);
+                  };
+                  return v;
+                }
+                """);
+    assertSingleError(source, "SwitchPointInExpression", "default -> Math.abs(n);");
+  }
+
   /**
    * Switch points inside expressions are taken out in Java's evaluation order (semantics: the
    * functional ExpressionsTest): strict compilation, no warning in the generated code.

@@ -130,6 +130,9 @@ final class JavaPrinter {
   /** Labels declared inside the statement being copied. */
   private final Set<String> copiedLabels = new HashSet<>();
 
+  /** Switch expressions being copied: a {@code yield} there is Java's, else a lowered one's. */
+  private int copiedSwitchExpressions;
+
   /** Switch statements inside the statement being copied: an unlabelled break stays inside. */
   private int copiedSwitches;
 
@@ -295,7 +298,9 @@ final class JavaPrinter {
       case INSTANCE_OF -> instanceOf((InstanceOfTree) tree);
       case SWITCH_EXPRESSION -> {
         SwitchExpressionTree sw = (SwitchExpressionTree) tree;
+        copiedSwitchExpressions++;
         switchBody(sw.getExpression(), sw.getCases());
+        copiedSwitchExpressions--;
       }
       case LAMBDA_EXPRESSION -> lambda((LambdaExpressionTree) tree);
       case MEMBER_REFERENCE -> memberReference((MemberReferenceTree) tree);
@@ -725,9 +730,13 @@ final class JavaPrinter {
         }
       }
       case YIELD -> {
-        text("yield ");
-        expr(((YieldTree) tree).getValue());
-        text(";");
+        if (copiedSwitchExpressions > 0) {
+          text("yield ");
+          expr(((YieldTree) tree).getValue());
+          text(";");
+        } else {
+          out.append(jumps.yieldWith(expression(((YieldTree) tree).getValue())));
+        }
       }
       case LABELED_STATEMENT -> {
         LabeledStatementTree labeled = (LabeledStatementTree) tree;

@@ -13,4 +13,7 @@ interface Jumps {
 
   /** Code that returns {@code value} (null for a void method) from the machine. */
   Code returnWith(Code value);
+
+  /** Code that makes {@code value} the value of the innermost lowered switch expression. */
+  Code yieldWith(Code value);
 }

@@ -32,7 +32,9 @@ import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.YieldTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
@@ -316,6 +318,12 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
         }
       }
       case SWITCH -> switchStatement((SwitchTree) tree);
+      case YIELD -> {
+        ExpressionTree value = ((YieldTree) tree).getValue();
+        if (spiller.prepare(value)) {
+          graph.add(new Op.Statements(yieldWith(printer.expression(value)), true));
+        }
+      }
       case SYNCHRONIZED -> reportFirstSwitchPoint(tree, Messages.switchPointInSynchronized());
       default -> reportFirstSwitchPoint(tree, Messages.switchPointInExpression());
     }
@@ -724,28 +732,51 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
    * scope in every later case, so each one is a field.
    */
   private void switchStatement(SwitchTree tree) {
-    if (!spiller.prepare(tree.getExpression())) {
-      return;
+    if (spiller.prepare(tree.getExpression())) {
+      Label exit = graph.newLabel();
+      switchCases(tree.getExpression(), tree.getCases(), new JumpTarget(Set.of(), true, exit, null), exit);
+      bind(exit, tree, "after: ");
     }
-    List<? extends CaseTree> cases = tree.getCases();
+  }
+
+  /**
+   * A switch expression with a switch point in it, lowered as a switch statement whose {@code
+   * yield}s (and rule expressions) keep the value in {@code value}; its selector's switch points
+   * have run. Without a {@code default}, a value no case names (an enum constant added after
+   * compilation) fails as Java's switch expression does.
+   */
+  void switchExpression(SwitchExpressionTree tree, String value) {
+    Label done = graph.newLabel();
+    switchCases(tree.getExpression(), tree.getCases(), new YieldTarget(value, done), null);
+    bind(done, tree, "after: ");
+  }
+
+  /**
+   * The dispatch on the selector into the state of each case, then the cases; {@code exit} is
+   * where a value no case names goes (null: fail, for a switch expression).
+   */
+  private void switchCases(ExpressionTree selector, List<? extends CaseTree> cases, Enclosing target, Label exit) {
     List<Label> entries = new ArrayList<>();
     cases.forEach(c -> entries.add(graph.newLabel()));
-    Label exit = graph.newLabel();
-    Code dispatch = printer.switchDispatch(tree.getExpression(), cases, entries);
-    boolean hasDefault = cases.stream().anyMatch(JavaPrinter::isDefault);
-    if (!hasDefault) {
-      dispatch.text("\n" + names.state() + " = ").label(exit).text(";\ncontinue;");
+    Code dispatch = printer.switchDispatch(selector, cases, entries);
+    if (cases.stream().noneMatch(JavaPrinter::isDefault)) {
+      dispatch.text("\n");
+      if (exit != null) {
+        dispatch.text(names.state() + " = ").label(exit).text(";\ncontinue;");
+      } else {
+        dispatch.text("throw new IncompatibleClassChangeError(\"no case of the switch expression matches\");");
+      }
     }
     graph.add(new Op.Statements(dispatch, true));
-    targets.push(new JumpTarget(Set.of(), true, exit, null));
+    targets.push(target);
     scope.push();
     for (int i = 0; i < cases.size(); i++) {
       CaseTree c = cases.get(i);
       bind(entries.get(i), c, "");
       if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
-        caseRule(c.getBody());
+        caseRule(c.getBody(), target instanceof YieldTarget);
         if (graph.reachable()) {
-          graph.add(new Op.Jump(exit)); // a rule never falls through
+          graph.add(new Op.Jump(exit != null ? exit : ((YieldTarget) target).done())); // no fall-through
         }
       } else {
         caseStatements(c.getStatements());
@@ -753,13 +784,17 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     }
     scope.pop();
     targets.pop();
-    bind(exit, tree, "after: ");
   }
 
-  /** The body of a {@code case ... ->}: an expression, a block or a throw. */
-  private void caseRule(Tree body) {
+  /** The body of a {@code case ... ->}: an expression (a switch expression's value), a block or a throw. */
+  private void caseRule(Tree body, boolean isValue) {
     if (body instanceof StatementTree) {
       statement((StatementTree) body);
+    } else if (isValue) {
+      ExpressionTree value = (ExpressionTree) body;
+      if (spiller.prepare(value)) {
+        graph.add(new Op.Statements(yieldWith(printer.expression(value)), true));
+      }
     } else if (suspends(body)) {
       expression((ExpressionTree) body, body);
     } else {
@@ -1394,7 +1429,10 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
   // ---------------------------------------------------------------- jumps
 
   /** What encloses the statement being lowered, for the jumps out of it: innermost first. */
-  private sealed interface Enclosing permits JumpTarget, FinallyTarget {}
+  private sealed interface Enclosing permits JumpTarget, FinallyTarget, YieldTarget {}
+
+  /** A lowered switch expression: {@code yield} keeps its value in {@code value}, then goes to {@code done}. */
+  private record YieldTarget(String value, Label done) implements Enclosing {}
 
   /**
    * A loop, a switch or a labelled statement. An unlabelled {@code break} leaves the innermost loop
@@ -1455,6 +1493,19 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
       }
     }
     throw new IllegalStateException("no target for " + jump);
+  }
+
+  @Override
+  public Code yieldWith(Code value) {
+    List<FinallyTarget> crossed = new ArrayList<>();
+    for (Enclosing e : targets) {
+      if (e instanceof FinallyTarget f) {
+        crossed.add(f);
+      } else if (e instanceof YieldTarget t) {
+        return new Code().text("{ " + t.value() + " = ").append(value).text("; ").append(leave(crossed, t.done())).text(" }");
+      }
+    }
+    throw new IllegalStateException("no switch expression for yield");
   }
 
   @Override

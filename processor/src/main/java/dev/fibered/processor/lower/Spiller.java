@@ -5,11 +5,14 @@ import com.palantir.javapoet.TypeName;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -17,17 +20,20 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.YieldTree;
+import com.sun.source.util.TreeScanner;
 import dev.fibered.processor.model.FiberedMethod;
 import dev.fibered.processor.model.Resolver;
 import dev.fibered.processor.model.SwitchPoint;
 import dev.fibered.processor.validate.Messages;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,6 +95,8 @@ final class Spiller {
         return shortCircuit((BinaryTree) expr);
       case CONDITIONAL_EXPRESSION:
         return conditional((ConditionalExpressionTree) expr);
+      case SWITCH_EXPRESSION:
+        return switchExpression((SwitchExpressionTree) expr);
       case ARRAY_ACCESS:
         ArrayAccessTree access = (ArrayAccessTree) expr;
         return inOrder(List.of(access.getExpression(), access.getIndex()));
@@ -295,6 +303,95 @@ final class Spiller {
   }
 
   /**
+   * A switch expression: its selector's switch points run, then the chosen case's, as statements
+   * whose {@code yield} keeps the value in a field. The type of every value must be known: one
+   * type, or numeric types, which promote as Java's switch expression does.
+   */
+  private boolean switchExpression(SwitchExpressionTree tree) {
+    Optional<TypeName> type = switchType(tree);
+    if (type.isEmpty()) {
+      ExpressionTree untyped = firstUntypedValue(tree);
+      lowerer.reportAt(untyped, Messages.switchExpressionValueType(untyped.toString()));
+      return false;
+    }
+    if (!prepare(tree.getExpression())) {
+      return false;
+    }
+    String value = lowerer.temp(type.get(), "the value of a switch expression, line " + method.file().line(tree));
+    lowerer.switchExpression(tree, value);
+    printer.evaluatedEarlier(tree, new Code().text(value));
+    keptTypes.put(tree, type.get());
+    return true;
+  }
+
+  /** The type of a switch expression: of all its values, or their numeric promotion. */
+  private Optional<TypeName> switchType(SwitchExpressionTree tree) {
+    Optional<TypeName> type = Optional.empty();
+    for (ExpressionTree value : yieldedValues(tree)) {
+      Optional<TypeName> t = typeOf(value);
+      if (t.isEmpty()) {
+        return t;
+      }
+      type = type.isEmpty() || type.equals(t) ? t : promoted(type.get(), t.get());
+      if (type.isEmpty()) {
+        return type;
+      }
+    }
+    return type;
+  }
+
+  /** The first value of a switch expression whose type is unknown or does not fit the others'. */
+  private ExpressionTree firstUntypedValue(SwitchExpressionTree tree) {
+    Optional<TypeName> type = Optional.empty();
+    for (ExpressionTree value : yieldedValues(tree)) {
+      Optional<TypeName> t = typeOf(value);
+      type = t.isEmpty() || type.isEmpty() || type.equals(t) ? t : promoted(type.get(), t.get());
+      if (type.isEmpty()) {
+        return value;
+      }
+    }
+    return tree;
+  }
+
+  /** The values a switch expression can take: its rules' expressions and its own yields. */
+  private static List<ExpressionTree> yieldedValues(SwitchExpressionTree tree) {
+    List<ExpressionTree> values = new ArrayList<>();
+    TreeScanner<Void, Void> yields =
+        new TreeScanner<>() {
+          @Override
+          public Void visitYield(YieldTree node, Void unused) {
+            values.add(node.getValue());
+            return null;
+          }
+
+          @Override
+          public Void visitSwitchExpression(SwitchExpressionTree node, Void unused) {
+            return null; // a nested switch expression's yields are its own
+          }
+
+          @Override
+          public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+            return null;
+          }
+
+          @Override
+          public Void visitClass(ClassTree node, Void unused) {
+            return null;
+          }
+        };
+    for (CaseTree c : tree.getCases()) {
+      if (c.getCaseKind() == CaseTree.CaseKind.RULE && c.getBody() instanceof ExpressionTree) {
+        values.add((ExpressionTree) c.getBody());
+      } else if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+        yields.scan(c.getBody(), null);
+      } else {
+        yields.scan(c.getStatements(), null);
+      }
+    }
+    return values;
+  }
+
+  /**
    * Operands Java evaluates left to right: each one's switch points run in turn, and an operand
    * that a later switch point could change is kept first.
    */
@@ -387,6 +484,9 @@ final class Spiller {
     if (tree instanceof ParenthesizedTree) {
       return typeOf(((ParenthesizedTree) tree).getExpression());
     }
+    if (tree instanceof SwitchExpressionTree) {
+      return switchType((SwitchExpressionTree) tree);
+    }
     if (tree instanceof LiteralTree) {
       Object value = ((LiteralTree) tree).getValue();
       if (value == null) {
@@ -402,8 +502,9 @@ final class Spiller {
     }
     if (tree instanceof IdentifierTree) {
       String name = ((IdentifierTree) tree).getName().toString();
-      if (scope.field(name) != null) {
-        return lowerer.declaredTypeOfLocal(name, tree);
+      Optional<TypeName> local = lowerer.declaredTypeOfLocal(name, tree);
+      if (local.isPresent() || scope.field(name) != null) {
+        return local;
       }
       return lowerer.fieldType(name).map(TypeName::get);
     }

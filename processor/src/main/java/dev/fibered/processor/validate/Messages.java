@@ -113,6 +113,16 @@ public final class Messages {
         + " (an anonymous class is); declare the type as a member or top-level class";
   }
 
+  public static String switchExpressionValueType(String value) {
+    return id("SwitchPointInExpression")
+        + "a switch expression with a switch point inside keeps its value in a field of its type,"
+        + " but the type of `"
+        + value
+        + "` cannot be told from the source, or does not match the other cases' values; assign it"
+        + " to a local variable with a type first and yield that variable"
+        + " (or make the switch a statement)";
+  }
+
   public static String switchPointInClassBody() {
     return id("SwitchPointInClassBody")
         + "an anonymous class cannot suspend its fiber: its methods run as plain Java wherever they"
