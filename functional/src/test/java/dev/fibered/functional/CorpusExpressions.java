@@ -142,6 +142,26 @@ final class CorpusExpressions {
     return String.join(",", log);
   }
 
+  /**
+   * {@code a[i()]++}, {@code --a[i()]}, {@code a[i()] += 1}, and compound assignments nested in
+   * larger expressions, whose value is the new one.
+   */
+  @Fibered
+  static String incrementsAndNestedCompounds(int n) {
+    List<String> log = new ArrayList<>();
+    int[] values = {1, 2, 3};
+    long[] totals = {0};
+    for (int i = 0; i < n; i++) {
+      int old = values[id(i % 3, log)]++;
+      int now = --values[id((i + 1) % 3, log)];
+      values[id(2, log)] += 1;
+      long sum = (totals[id(0, log)] += id(i, log)) + old + now;
+      log.add("sum " + sum + " " + (values[i % 3] *= id(2, log)));
+    }
+    log.add(java.util.Arrays.toString(values) + " " + totals[0]);
+    return String.join(",", log);
+  }
+
   @Fibered
   static List<String> wordsOf(List<String> words, List<String> log) {
     log.add("words");

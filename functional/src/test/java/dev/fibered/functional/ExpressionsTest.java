@@ -65,6 +65,14 @@ class ExpressionsTest {
         () -> CorpusExpressionsFibers.compoundOnArrayElements(4));
   }
 
+  /** {@code a[i()]++} and compound assignments inside larger expressions, in Java's order. */
+  @Test
+  void incrementsOfElementsAndNestedCompoundAssignments() {
+    same(
+        () -> CorpusExpressions.incrementsAndNestedCompounds(5),
+        () -> CorpusExpressionsFibers.incrementsAndNestedCompounds(5));
+  }
+
   /** A field read before a call that changes it keeps the value Java read. */
   @Test
   void aFieldIsReadBeforeTheCallThatChangesIt() {

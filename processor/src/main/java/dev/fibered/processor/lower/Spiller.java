@@ -116,9 +116,11 @@ final class Spiller {
         return invocation((MethodInvocationTree) expr);
       default:
         if (expr instanceof CompoundAssignmentTree) {
-          // The variable is read first; only a local keeps its value across the switch point.
-          CompoundAssignmentTree compound = (CompoundAssignmentTree) expr;
-          return lowerer.isLocal(compound.getVariable()) ? prepare(compound.getExpression()) : fail(expr);
+          return nestedCompoundAssignment((CompoundAssignmentTree) expr);
+        }
+        if (isIncrement(expr)) {
+          // a[i()]++: the array and index are kept in order; the read and the store follow at once.
+          return prepare(((UnaryTree) expr).getExpression());
         }
         if (expr instanceof BinaryTree) {
           BinaryTree binary = (BinaryTree) expr;
@@ -146,6 +148,51 @@ final class Spiller {
    * kept in fields, or null after reporting a variable whose type the source does not tell.
    */
   Code compoundAssignment(CompoundAssignmentTree compound) {
+    CompoundParts parts = compoundParts(compound);
+    return parts == null ? null : parts.target().text(" = ").append(parts.newValue()).text(";");
+  }
+
+  /**
+   * A compound assignment inside a larger expression. The variable is read first: a local keeps
+   * its value across the switch points on the right; a field or array element is read into a
+   * field before them, and the new value is kept too, as the expression's value. With no switch
+   * point on the right, only the variable's parts need to run first.
+   */
+  private boolean nestedCompoundAssignment(CompoundAssignmentTree compound) {
+    if (!lowerer.suspends(compound.getExpression())) {
+      return prepare(compound.getVariable());
+    }
+    if (lowerer.isLocal(compound.getVariable())) {
+      return prepare(compound.getExpression());
+    }
+    CompoundParts parts = compoundParts(compound);
+    if (parts == null) {
+      return false;
+    }
+    String value = lowerer.temp(parts.type(), "the value of a compound assignment, line " + method.file().line(compound));
+    graph.add(assign(value, parts.newValue()));
+    graph.add(new Op.Statements(parts.target().text(" = " + value + ";"), false));
+    printer.evaluatedEarlier(compound, new Code().text(value));
+    keptTypes.put(compound, parts.type());
+    return true;
+  }
+
+  private static boolean isIncrement(ExpressionTree expr) {
+    switch (expr.getKind()) {
+      case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * The variable of {@code v op= e} as printed once its parts are kept, and its new value {@code
+   * (T) (old op (e))} once its old value is kept and {@code e}'s switch points have run.
+   */
+  private record CompoundParts(Code target, Code newValue, TypeName type) {}
+
+  private CompoundParts compoundParts(CompoundAssignmentTree compound) {
     ExpressionTree variable = Lowerer.unparenthesized(compound.getVariable());
     Optional<TypeName> type = typeOf(variable);
     if (type.isEmpty()) {
@@ -180,13 +227,14 @@ final class Spiller {
       return null;
     }
     String operator = Operators.of(compound.getKind());
-    return new Code()
-        .append(target)
-        .text(" = (")
-        .type(type.get())
-        .text(") (" + old + " " + operator.substring(0, operator.length() - 1) + " (")
-        .append(printer.expression(compound.getExpression()))
-        .text("));");
+    Code newValue =
+        new Code()
+            .text("(")
+            .type(type.get())
+            .text(") (" + old + " " + operator.substring(0, operator.length() - 1) + " (")
+            .append(printer.expression(compound.getExpression()))
+            .text("))");
+    return new CompoundParts(target, newValue, type.get());
   }
 
   /** A call: its receiver and arguments in order, then, for a {@code @Fibered} callee, the call. */

@@ -205,9 +205,9 @@ public final class Messages {
     return id("SwitchPointInExpression")
         + "a switch point (a call to a @Fibered method, Fiber.yield() or Fiber.yieldNow()) cannot"
         + " stand in this kind of expression (Fiber.yield() has no value; ?: needs branches of"
-        + " one type the source spells out; ++/-- and compound assignment cannot be nested"
-        + " around one; a lambda or class body cannot suspend); assign the call's result to a"
-        + " local variable first, then use the variable";
+        + " one type the source spells out; the qualifier of a method reference is evaluated"
+        + " once, where the reference is made); assign the call's result to a local variable"
+        + " first, then use the variable";
   }
 
   public static String operandBeforeSwitchPoint(String operand) {
