@@ -36,6 +36,19 @@ final class CorpusLambdas {
     return suppliers.stream().map(Supplier::get).collect(Collectors.joining(","));
   }
 
+  /**
+   * A lambda capturing a local that is kept as a Java local (not used after the next switch
+   * point): it captures the Java local itself. The fuzzer found this one crashing the processor.
+   */
+  @Fibered
+  static String capturesAJavaLocal(int a) {
+    int c = a + 1;
+    Supplier<String> s = () -> "c" + c;
+    String early = s.get();
+    Fiber.yield();
+    return early + s.get();
+  }
+
   /** A block body with a loop, continue, break and return of its own, and a captured parameter. */
   @Fibered
   static String blockBodies(int base, int n) {

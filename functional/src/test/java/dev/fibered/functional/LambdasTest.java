@@ -19,6 +19,11 @@ class LambdasTest {
   }
 
   @Test
+  void aLambdaCapturesALocalKeptInJava() {
+    same(() -> CorpusLambdas.capturesAJavaLocal(4), () -> CorpusLambdasFibers.capturesAJavaLocal(4));
+  }
+
+  @Test
   void blockBodiesKeepTheirOwnJumpsAndReturns() {
     same(() -> CorpusLambdas.blockBodies(100, 7), () -> CorpusLambdasFibers.blockBodies(100, 7));
   }

@@ -104,6 +104,9 @@ final class JavaPrinter {
   interface Captures {
     boolean isSwitchPoint(MethodInvocationTree call);
 
+    /** Whether {@code name} is a field of the machine, not a local kept in Java. */
+    boolean isMachineField(String name);
+
     TypeName machineFieldType(String field);
 
     String freshName(String preferred);
@@ -384,7 +387,10 @@ final class JavaPrinter {
       text(name);
     } else if (position != Position.TYPE && position != Position.NEW_CLASS && isClassBodyName(name)) {
       text(name);
-    } else if (position == Position.EXPRESSION && lambdaDepth > 0 && fields.field(name) != null) {
+    } else if (position == Position.EXPRESSION
+        && lambdaDepth > 0
+        && fields.field(name) != null
+        && captures.isMachineField(fields.field(name))) {
       String field = fields.field(name);
       text(snapshots.computeIfAbsent(field, f -> captures.freshName(name)));
     } else {

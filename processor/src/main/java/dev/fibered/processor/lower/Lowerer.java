@@ -1578,6 +1578,11 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
   }
 
   @Override
+  public boolean isMachineField(String name) {
+    return parameterFields.contains(name) || locals.stream().anyMatch(f -> f.name().equals(name));
+  }
+
+  @Override
   public TypeName machineFieldType(String field) {
     for (MachineModel.Field f : locals) {
       if (f.name().equals(field)) {
