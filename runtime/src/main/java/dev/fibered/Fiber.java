@@ -192,6 +192,19 @@ public final class Fiber<T> {
 
   // Time-slice accounting, touched only by the running thread. See sliceSpentOnCountdown.
   int countdown;
+
+  /**
+   * Under {@link Preemption#TICKER}: the slot of the thread running this fiber's slice, where the
+   * slice's deadline is published for the ticker; null under counting preemption.
+   */
+  Ticker.Slot tickerSlot;
+
+  /**
+   * Under {@link Preemption#TICKER}: raised by the ticker thread once this fiber's slice is spent.
+   * A hint, confirmed with the clock by {@link #sliceSpentOnTick()}.
+   */
+  volatile boolean sliceOver;
+
   private int stride = 1;
   private long sliceNanos;
   private long sliceDeadline;
@@ -961,6 +974,9 @@ public final class Fiber<T> {
   private void endSlice() {
     runNanos += System.nanoTime() - sliceStart;
     slices++;
+    if (tickerSlot != null) {
+      Ticker.end(tickerSlot);
+    }
   }
 
   /** Pops a finished machine; returns its caller, now the top, or null if it was outermost. */
@@ -1214,6 +1230,26 @@ public final class Fiber<T> {
     sliceDeadline = now + sliceNanos;
     stride = 1;
     countdown = 1;
+    Ticker.Slot slot = scheduler.tickerSlotHere();
+    tickerSlot = slot;
+    if (slot != null) {
+      sliceOver = false;
+      scheduler.ticker().begin(slot, this, sliceDeadline);
+    }
+  }
+
+  /**
+   * The slow path of a check under {@link Preemption#TICKER}, once the ticker raised the flag. The
+   * flag may belong to a slice that already ended (the ticker read an old deadline): the clock
+   * decides.
+   */
+  boolean sliceSpentOnTick() {
+    sliceOver = false;
+    long now = System.nanoTime();
+    if (now - sliceDeadline < 0) {
+      return false;
+    }
+    return switchingBy(BY_CHECK, switchOrRenew(now));
   }
 
   /**
@@ -1268,6 +1304,9 @@ public final class Fiber<T> {
     sliceDeadline = now + sliceNanos;
     stride = 1;
     countdown = 1;
+    if (tickerSlot != null) {
+      tickerSlot.deadline = sliceDeadline;
+    }
     return false;
   }
 }

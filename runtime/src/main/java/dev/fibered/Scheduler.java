@@ -55,6 +55,9 @@ public final class Scheduler {
   /** The multi-threaded engine, or null for a single-threaded scheduler. */
   private final Carriers carriers;
 
+  /** The ticker under {@link Preemption#TICKER}, or null under counting preemption. */
+  private final Ticker ticker;
+
   private final ArrayDeque<Fiber<?>> runQueue = new ArrayDeque<>();
   private final Object lock = new Object();
 
@@ -152,6 +155,8 @@ public final class Scheduler {
     this.uncaught = builder.uncaught;
     this.choices = builder.deterministic ? new SplittableRandom(builder.seed) : null;
     this.carriers = builder.threads > 1 ? new Carriers(this, builder.threads, sliceNanos) : null;
+    this.ticker =
+        builder.preemption == Preemption.TICKER ? new Ticker(builder.threads, sliceNanos) : null;
   }
 
   /**
@@ -189,6 +194,15 @@ public final class Scheduler {
    */
   public Duration timeSlice() {
     return Duration.ofNanos(sliceNanos);
+  }
+
+  /**
+   * Returns how this scheduler's fibers learn that their time slice is spent.
+   *
+   * @return the preemption mode it was built with
+   */
+  public Preemption preemption() {
+    return ticker != null ? Preemption.TICKER : Preemption.COUNTING;
   }
 
   /**
@@ -264,9 +278,10 @@ public final class Scheduler {
     if (choices != null) {
       return "Scheduler[deterministic, seed=" + seed + "]";
     }
+    String mode = ticker != null ? ", ticker" : "";
     return carriers != null
-        ? "Scheduler[slice=" + timeSlice() + ", threads=" + carriers.threads() + "]"
-        : "Scheduler[slice=" + timeSlice() + "]";
+        ? "Scheduler[slice=" + timeSlice() + ", threads=" + carriers.threads() + mode + "]"
+        : "Scheduler[slice=" + timeSlice() + mode + "]";
   }
 
   // ---- package-private ----
@@ -290,6 +305,19 @@ public final class Scheduler {
 
   static void leaveCarrier() {
     RUNNING_HERE.remove();
+  }
+
+  /** Under {@link Preemption#TICKER}, the ticker slot of the calling thread; else null. */
+  Ticker.Slot tickerSlotHere() {
+    if (ticker == null) {
+      return null;
+    }
+    Thread t = Thread.currentThread();
+    return ticker.slot(t instanceof Carriers.Carrier ? ((Carriers.Carrier) t).number : 0);
+  }
+
+  Ticker ticker() {
+    return ticker;
   }
 
   /** Whether this scheduler runs its fibers on carrier threads. */
@@ -971,6 +999,7 @@ public final class Scheduler {
     private Duration timeSlice = Duration.ofMillis(10);
     private int threads = 1;
     private boolean deterministic;
+    private Preemption preemption = Preemption.COUNTING;
     private long seed;
     private Fiber.UncaughtExceptionHandler uncaught;
 
@@ -1018,9 +1047,16 @@ public final class Scheduler {
      *
      * @return a new scheduler with these settings
      * @throws IllegalArgumentException if both {@link #deterministic} and {@link #threads} with more
-     *     than one thread were asked for
+     *     than one thread were asked for, or both {@link #deterministic} and {@link
+     *     Preemption#TICKER}
      */
     public Scheduler build() {
+      if (deterministic && preemption == Preemption.TICKER) {
+        throw new IllegalArgumentException(
+            "a deterministic scheduler has virtual time, which no ticker thread can follow, but"
+                + " preemption(TICKER) was asked for; drop one of deterministic(seed) and"
+                + " preemption(Preemption.TICKER)");
+      }
       if (deterministic && threads > 1) {
         throw new IllegalArgumentException(
             "a deterministic scheduler runs on one thread (its interleaving comes from the seed),"
@@ -1029,6 +1065,22 @@ public final class Scheduler {
                 + ") was asked for; drop one of deterministic(seed) and threads(n)");
       }
       return new Scheduler(this);
+    }
+
+    /**
+     * Sets how the compiled-in checks learn that a fiber's slice is spent (greenlet_fiber's {@code
+     * setpreemptive}): {@link Preemption#COUNTING}, the default, counts checks and reads the clock
+     * now and then; {@link Preemption#TICKER} has a ticker thread raise a flag that each check
+     * reads, which makes a check cheaper for one more thread while fibers run. Either way a fiber
+     * that never yields is preempted after about one slice; see {@link Preemption} for the
+     * differences.
+     *
+     * @param preemption the mode
+     * @return this builder
+     */
+    public Builder preemption(Preemption preemption) {
+      this.preemption = Objects.requireNonNull(preemption, "preemption");
+      return this;
     }
 
     /**
