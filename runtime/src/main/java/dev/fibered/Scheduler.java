@@ -28,8 +28,8 @@ import java.util.concurrent.locks.LockSupport;
  *       fibers run on the thread that calls {@link #run()} (or drives it through a {@link
  *       Fiber#join()}). The scheduler is confined to that thread: {@link #spawn} may be called
  *       from any thread while it is idle and from its fibers while it runs; from another thread
- *       while it runs it throws rather than lose the fiber. {@link #execute} is the thread-safe
- *       way in.
+ *       while it runs it throws rather than lose the fiber. {@link #execute}, {@link
+ *       Fiber#cancel()} and {@link Fiber#throwInto} are the thread-safe ways in.
  *   <li><b>Multi-threaded</b> ({@link Builder#threads threads(n)}, n &gt; 1): n daemon carrier
  *       threads ({@code fibered-carrier-1}, ...) take fibers from one shared run queue; a fiber
  *       may run each slice on another carrier. Thread-safe: {@link #spawn}, {@link #execute},
@@ -452,9 +452,58 @@ public final class Scheduler {
     return carriers != null ? fiber.isOnCarrier() : current == fiber;
   }
 
-  /** The scheduler's clock, in {@link System#nanoTime()} units; virtual if deterministic. */
-  long nanoTime() {
+  /**
+   * Returns this scheduler's clock, in the units of {@link System#nanoTime()} (only differences
+   * mean anything): the real one, or a {@linkplain Builder#deterministic deterministic} scheduler's
+   * virtual time, which starts at 0 and jumps over sleeps (a one-hour {@link Fiber#sleep} moves it
+   * by one hour at once). Fiber code reads it with {@link Fiber#nanoTime()}.
+   *
+   * <p>The virtual clock belongs to the thread that runs the scheduler: read it there (from its
+   * fibers) or while the scheduler is idle.
+   *
+   * @return the current time in nanoseconds
+   */
+  public long nanoTime() {
     return choices != null ? virtualNanos : System.nanoTime();
+  }
+
+  /**
+   * Returns this scheduler's clock as a {@link java.time.Clock} (UTC), for code that takes one: the
+   * system clock, or for a {@linkplain Builder#deterministic deterministic} scheduler its virtual
+   * time counted from the epoch ({@code 1970-01-01T00:00:00Z} at virtual time 0), so that dates
+   * and timeouts computed from it replay with the seed. Read it as {@link #nanoTime()}.
+   *
+   * @return the clock
+   */
+  public java.time.Clock clock() {
+    if (choices == null) {
+      return java.time.Clock.systemUTC();
+    }
+    return new VirtualClock(this);
+  }
+
+  /** A deterministic scheduler's virtual time as a {@link java.time.Clock}. */
+  private static final class VirtualClock extends java.time.Clock {
+    private final Scheduler scheduler;
+
+    VirtualClock(Scheduler scheduler) {
+      this.scheduler = scheduler;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return java.time.Clock.offset(this, Duration.ZERO).withZone(zone);
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return java.time.Instant.EPOCH.plusNanos(scheduler.nanoTime());
+    }
   }
 
   /** Whether switch decisions come from the seed instead of the clock. */
@@ -605,13 +654,27 @@ public final class Scheduler {
     }
   }
 
-  /** Ends whatever wait {@code fiber} is in, so that it raises its cancellation (or exception). */
+  /**
+   * Ends whatever wait {@code fiber} is in, so that it raises its cancellation (or exception); from
+   * any thread. While another thread runs this single-threaded scheduler, the wake-up goes to that
+   * thread as a task ({@link #execute}), since only it may touch the queues.
+   */
   void wakeToRaise(Fiber<?> fiber) {
     if (carriers != null) {
       carriers.wake(fiber, -1); // whichever wait it is in now, even one it is still entering
-    } else {
-      wake(fiber, fiber.parks);
+      return;
     }
+    if (RUNNING_HERE.get() != this) {
+      synchronized (lock) { // no thread can start running the scheduler meanwhile
+        if (runner == null) {
+          wakeHere(fiber); // idle: as from its own thread
+        } else {
+          execute(() -> wake(fiber, fiber.parks)); // whichever wait it is in then
+        }
+      }
+      return;
+    }
+    wake(fiber, fiber.parks);
   }
 
   private void wakeHere(Fiber<?> fiber) {
@@ -1107,7 +1170,8 @@ public final class Scheduler {
      * next wake-up once every fiber waits: a fiber that sleeps an hour resumes at once. The time
      * slices (the scheduler's and {@link Fiber#withTimeSlice}) are not used. Only the scheduler's
      * own waits are virtual: code that reads the real clock, or calls {@link Fiber#sleep} from a
-     * plain method (which sleeps the thread), sees real time. {@link Seeds} runs a test under many
+     * plain method (which sleeps the thread), sees real time; fiber code reads the virtual one with
+     * {@link Fiber#nanoTime()} or {@link Scheduler#clock()}. {@link Seeds} runs a test under many
      * seeds and names the one that fails.
      *
      * @param seed the seed of the interleaving
