@@ -313,7 +313,8 @@ public final class Scheduler {
       return null;
     }
     Thread t = Thread.currentThread();
-    return ticker.slot(t instanceof Carriers.Carrier ? ((Carriers.Carrier) t).number : 0);
+    boolean mine = t instanceof Carriers.Carrier && ((Carriers.Carrier) t).owner == carriers;
+    return ticker.slot(mine ? ((Carriers.Carrier) t).number : 0);
   }
 
   Ticker ticker() {
