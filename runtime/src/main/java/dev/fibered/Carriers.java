@@ -78,9 +78,13 @@ final class Carriers {
     final Carriers owner;
     Fiber<?> current;
 
+    /** Which carrier of the run this is, from 0: its slot in the scheduler's ticker. */
+    final int number;
+
     Carrier(Carriers owner, int index, Runnable loop) {
       super(loop, "fibered-carrier-" + index);
       this.owner = owner;
+      this.number = index - 1;
       setDaemon(true);
     }
   }

@@ -32,6 +32,12 @@ import java.util.Objects;
  * @param <T> the type of the values
  */
 public final class Channel<T> {
+  private static final java.util.concurrent.atomic.AtomicLong IDS =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** The order in which a {@link Select} takes the monitors of several channels. */
+  final long id = IDS.incrementAndGet();
+
   private final int capacity;
   private final ArrayDeque<T> buffer = new ArrayDeque<>();
   private final ArrayDeque<Waiter<T>> senders = new ArrayDeque<>();
@@ -60,9 +66,33 @@ public final class Channel<T> {
     /** The timer of a timed wait, or null; dead once the waiter is served. */
     Scheduler.Timer timer;
 
+    /** The waiting select this is one case of, or null for a plain send or receive. */
+    final Select.Round round;
+
     Waiter(Fiber<?> fiber, T value) {
+      this(fiber, value, null);
+    }
+
+    Waiter(Fiber<?> fiber, T value, Select.Round round) {
       this.fiber = fiber;
       this.value = value;
+      this.round = round;
+    }
+
+    /** Whether the fiber no longer waits here: it gave up, ended, or its select was decided. */
+    boolean gone() {
+      return abandoned
+          || fiber.stopsWaiting()
+          || fiber.isDone()
+          || (round != null && round.isDecided());
+    }
+
+    /**
+     * Takes this waiter for a hand-over or a close; false if it is a case of a select that another
+     * case won first (a value must never go to it).
+     */
+    boolean claim() {
+      return round == null || round.claim(this);
     }
   }
 
@@ -198,11 +228,8 @@ public final class Channel<T> {
       if (closed) {
         throw new ChannelClosedException("send on closed " + this);
       }
-      dropCancelled(receivers);
-      Waiter<T> receiver = receivers.peekFirst();
+      Waiter<T> receiver = claimFirst(receivers);
       if (receiver != null) {
-        receiver.fiber.scheduler().checkCanWake(); // before anything changes
-        receivers.pollFirst();
         receiver.value = value;
         receiver.done = true;
         wake(receiver);
@@ -224,13 +251,8 @@ public final class Channel<T> {
    */
   public T tryReceive() {
     synchronized (lock) {
-      dropCancelled(senders);
-      Waiter<T> waiting = senders.peekFirst();
-      if (waiting != null) {
-        waiting.fiber.scheduler().checkCanWake(); // before anything changes
-      }
+      Waiter<T> sender = claimFirst(senders);
       T value = buffer.pollFirst();
-      Waiter<T> sender = senders.pollFirst();
       if (value == null && sender != null) {
         value = sender.value;
       } else if (sender != null) {
@@ -258,15 +280,19 @@ public final class Channel<T> {
       }
       for (ArrayDeque<Waiter<T>> waiting : java.util.List.of(senders, receivers)) {
         for (Waiter<T> w : waiting) {
-          w.fiber.scheduler().checkCanWake(); // all or nothing
+          if (!w.gone()) {
+            w.fiber.scheduler().checkCanWake(); // all or nothing
+          }
         }
       }
       closed = true;
       for (ArrayDeque<Waiter<T>> waiting : java.util.List.of(senders, receivers)) {
         Waiter<T> w;
         while ((w = waiting.pollFirst()) != null) {
-          w.closed = true;
-          wake(w);
+          if (!w.gone() && w.claim()) { // a select that another case won is not told
+            w.closed = true;
+            wake(w);
+          }
         }
       }
     }
@@ -317,8 +343,7 @@ public final class Channel<T> {
    */
   void giveBack(T value) {
     synchronized (lock) {
-      dropCancelled(receivers);
-      Waiter<T> receiver = receivers.pollFirst();
+      Waiter<T> receiver = claimFirst(receivers);
       if (receiver != null) {
         receiver.value = value;
         receiver.done = true;
@@ -337,16 +362,43 @@ public final class Channel<T> {
     }
   }
 
+  /** Queues a select's send case; under {@link #lock()}, its fiber already parked. */
+  void addSender(Waiter<T> waiter) {
+    senders.addLast(waiter);
+  }
+
+  /** Queues a select's receive case, as {@link #addSender} does a send. */
+  void addReceiver(Waiter<T> waiter) {
+    receivers.addLast(waiter);
+  }
+
   /**
    * A cancelled fiber no longer waits: its value is not sent, and it takes none. Dropped when it
    * reaches the head of its queue, so each operation stays O(1) amortised.
    */
   private static void dropCancelled(ArrayDeque<? extends Waiter<?>> waiting) {
-    while (!waiting.isEmpty()
-        && (waiting.peekFirst().abandoned
-            || waiting.peekFirst().fiber.stopsWaiting()
-            || waiting.peekFirst().fiber.isDone())) {
+    while (!waiting.isEmpty() && waiting.peekFirst().gone()) {
       waiting.pollFirst();
+    }
+  }
+
+  /**
+   * Takes the first waiter that still waits off {@code waiting}, claimed for the caller (for a
+   * select's case, the select is won by it); null if none is left. Throws, having changed nothing
+   * but drop waiters that were gone, if the waiter's fiber cannot be woken from this thread.
+   */
+  private static <T> Waiter<T> claimFirst(ArrayDeque<Waiter<T>> waiting) {
+    while (true) {
+      dropCancelled(waiting);
+      Waiter<T> first = waiting.peekFirst();
+      if (first == null) {
+        return null;
+      }
+      first.fiber.scheduler().checkCanWake(); // before anything changes
+      waiting.pollFirst();
+      if (first.claim()) {
+        return first;
+      }
     }
   }
 
@@ -361,13 +413,13 @@ public final class Channel<T> {
    */
   void waitToSend(Waiter<T> waiter, long timeoutNanos) {
     park(waiter, timeoutNanos);
-    senders.addLast(waiter);
+    addSender(waiter);
   }
 
   /** Parks a receiver, as {@link #waitToSend} parks a sender. */
   void waitToReceive(Waiter<T> waiter, long timeoutNanos) {
     park(waiter, timeoutNanos);
-    receivers.addLast(waiter);
+    addReceiver(waiter);
   }
 
   private static void park(Waiter<?> waiter, long timeoutNanos) {

@@ -18,11 +18,11 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
  * point (a scheduling check, a call to {@link #yield()} or {@link #yieldNow()}) where the scheduler
  * decides to run another fiber; it resumes later exactly where it left off.
  *
- * <p>Thread-safety: {@link #isAlive()}, {@link #isDone()}, {@link #join()} and {@link #result()}
- * may be called from any thread. On a single-threaded scheduler everything else belongs to the
- * thread that runs it; on a multi-threaded one ({@link Scheduler.Builder#threads}) {@link
- * #cancel()} and {@link #throwInto} may also be called from any thread, and the counters and
- * {@link #state()} read from another thread are snapshots. A fiber runs on one thread at a time,
+ * <p>Thread-safety: {@link #isAlive()}, {@link #isDone()}, {@link #join()}, {@link #result()},
+ * {@link #cancel()} and {@link #throwInto} may be called from any thread. On a single-threaded
+ * scheduler everything else belongs to the thread that runs it; on a multi-threaded one ({@link
+ * Scheduler.Builder#threads}) the counters and {@link #state()} read from another thread are
+ * snapshots. A fiber runs on one thread at a time,
  * but may move to another carrier at any switch point: do not rely on {@link ThreadLocal}s
  * (use {@link FiberLocal}) or on holding a monitor across a switch point.
  *
@@ -192,6 +192,19 @@ public final class Fiber<T> {
 
   // Time-slice accounting, touched only by the running thread. See sliceSpentOnCountdown.
   int countdown;
+
+  /**
+   * Under {@link Preemption#TICKER}: the slot of the thread running this fiber's slice, where the
+   * slice's deadline is published for the ticker; null under counting preemption.
+   */
+  Ticker.Slot tickerSlot;
+
+  /**
+   * Under {@link Preemption#TICKER}: raised by the ticker thread once this fiber's slice is spent.
+   * A hint, confirmed with the clock by {@link #sliceSpentOnTick()}.
+   */
+  volatile boolean sliceOver;
+
   private int stride = 1;
   private long sliceNanos;
   private long sliceDeadline;
@@ -443,6 +456,20 @@ public final class Fiber<T> {
   }
 
   /**
+   * Returns the time on the clock of the scheduler running the current fiber ({@link
+   * Scheduler#nanoTime()}), in the units of {@link System#nanoTime()}: virtual time on a
+   * {@linkplain Scheduler.Builder#deterministic deterministic} scheduler, so that fiber code that
+   * measures or schedules by it replays with the seed (a one-hour {@link #sleep} moves it by one
+   * hour at once); real time otherwise, and outside fibers. Not a switch point.
+   *
+   * @return the current time in nanoseconds; only differences mean anything
+   */
+  public static long nanoTime() {
+    Scheduler s = Scheduler.current();
+    return s != null ? s.nanoTime() : System.nanoTime();
+  }
+
+  /**
    * Returns the fiber running on the current thread.
    *
    * @return the current fiber, or null if this thread is not running a fiber
@@ -674,13 +701,13 @@ public final class Fiber<T> {
    * at once; a value it was waiting to send is not delivered. A fiber cancelled before it starts
    * fails as soon as it is first run.
    *
-   * <p>On a single-threaded scheduler, call it on the scheduler's thread (a fiber or a plain
-   * method it calls), or while the scheduler is idle. On a multi-threaded one ({@link
-   * Scheduler.Builder#threads}) any thread may call it at any time.
+   * <p>Any thread may call it at any time. From a thread other than the one running the fiber's
+   * single-threaded scheduler, the request is recorded at once (a running fiber raises it at its
+   * next suspension) and the scheduler's own thread ends the fiber's wait between two slices, as a
+   * task handed over with {@link Scheduler#execute}.
    *
    * @return true if this call asked for the cancellation; false if the fiber had already ended or
    *     been cancelled
-   * @throws IllegalStateException if another thread runs the fiber's single-threaded scheduler
    */
   public boolean cancel() {
     return raiseInstead(true, null);
@@ -694,12 +721,11 @@ public final class Fiber<T> {
    * {@code failure} (wrapped in {@link CompletionException} if checked) and {@link #state()} is
    * {@code FAILED}.
    *
-   * <p>Where it may be called from is as for {@link #cancel()}.
+   * <p>Any thread may call it at any time, as {@link #cancel()}.
    *
    * @param failure the exception to raise, not null
    * @return true if this call will raise it; false if the fiber had already ended, or was already
    *     cancelled or given an exception
-   * @throws IllegalStateException if another thread runs the fiber's single-threaded scheduler
    */
   public boolean throwInto(Throwable failure) {
     return raiseInstead(false, java.util.Objects.requireNonNull(failure, "failure"));
@@ -714,9 +740,6 @@ public final class Fiber<T> {
     synchronized (childWait) { // two threads may ask at once: one wins
       if (done || stopsWaiting()) {
         return false;
-      }
-      if (s != null) {
-        s.checkCanWake();
       }
       if (cancel) {
         cancelRequested = true;
@@ -961,6 +984,9 @@ public final class Fiber<T> {
   private void endSlice() {
     runNanos += System.nanoTime() - sliceStart;
     slices++;
+    if (tickerSlot != null) {
+      Ticker.end(tickerSlot);
+    }
   }
 
   /** Pops a finished machine; returns its caller, now the top, or null if it was outermost. */
@@ -1214,6 +1240,26 @@ public final class Fiber<T> {
     sliceDeadline = now + sliceNanos;
     stride = 1;
     countdown = 1;
+    Ticker.Slot slot = scheduler.tickerSlotHere();
+    tickerSlot = slot;
+    if (slot != null) {
+      sliceOver = false;
+      scheduler.ticker().begin(slot, this, sliceDeadline);
+    }
+  }
+
+  /**
+   * The slow path of a check under {@link Preemption#TICKER}, once the ticker raised the flag. The
+   * flag may belong to a slice that already ended (the ticker read an old deadline): the clock
+   * decides.
+   */
+  boolean sliceSpentOnTick() {
+    sliceOver = false;
+    long now = System.nanoTime();
+    if (now - sliceDeadline < 0) {
+      return false;
+    }
+    return switchingBy(BY_CHECK, switchOrRenew(now));
   }
 
   /**
@@ -1268,6 +1314,9 @@ public final class Fiber<T> {
     sliceDeadline = now + sliceNanos;
     stride = 1;
     countdown = 1;
+    if (tickerSlot != null) {
+      tickerSlot.deadline = sliceDeadline;
+    }
     return false;
   }
 }

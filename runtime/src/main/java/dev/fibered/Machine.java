@@ -119,17 +119,21 @@ public abstract class Machine<T> {
   }
 
   /**
-   * The scheduling check that the processor inserts at method entry and on loop back-edges: a
-   * counter decrement and a branch; the clock is read only when the counter runs out.
+   * The scheduling check that the processor inserts at method entry and on loop back-edges. Under
+   * {@link Preemption#COUNTING} a counter decrement and a branch, the clock read only when the
+   * counter runs out; under {@link Preemption#TICKER} a read of the flag the ticker thread raises.
    *
    * @return true if the time slice is spent and another fiber is waiting to run
    */
   protected final boolean check() {
     Fiber<?> f = fiber;
-    if (--f.countdown > 0) {
-      return false;
+    if (f.tickerSlot == null) {
+      if (--f.countdown > 0) {
+        return false;
+      }
+      return f.sliceSpentOnCountdown();
     }
-    return f.sliceSpentOnCountdown();
+    return f.sliceOver && f.sliceSpentOnTick();
   }
 
   /**

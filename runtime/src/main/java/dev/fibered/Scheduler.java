@@ -28,8 +28,8 @@ import java.util.concurrent.locks.LockSupport;
  *       fibers run on the thread that calls {@link #run()} (or drives it through a {@link
  *       Fiber#join()}). The scheduler is confined to that thread: {@link #spawn} may be called
  *       from any thread while it is idle and from its fibers while it runs; from another thread
- *       while it runs it throws rather than lose the fiber. {@link #execute} is the thread-safe
- *       way in.
+ *       while it runs it throws rather than lose the fiber. {@link #execute}, {@link
+ *       Fiber#cancel()} and {@link Fiber#throwInto} are the thread-safe ways in.
  *   <li><b>Multi-threaded</b> ({@link Builder#threads threads(n)}, n &gt; 1): n daemon carrier
  *       threads ({@code fibered-carrier-1}, ...) take fibers from one shared run queue; a fiber
  *       may run each slice on another carrier. Thread-safe: {@link #spawn}, {@link #execute},
@@ -54,6 +54,9 @@ public final class Scheduler {
 
   /** The multi-threaded engine, or null for a single-threaded scheduler. */
   private final Carriers carriers;
+
+  /** The ticker under {@link Preemption#TICKER}, or null under counting preemption. */
+  private final Ticker ticker;
 
   private final ArrayDeque<Fiber<?>> runQueue = new ArrayDeque<>();
   private final Object lock = new Object();
@@ -152,6 +155,8 @@ public final class Scheduler {
     this.uncaught = builder.uncaught;
     this.choices = builder.deterministic ? new SplittableRandom(builder.seed) : null;
     this.carriers = builder.threads > 1 ? new Carriers(this, builder.threads, sliceNanos) : null;
+    this.ticker =
+        builder.preemption == Preemption.TICKER ? new Ticker(builder.threads, sliceNanos) : null;
   }
 
   /**
@@ -189,6 +194,15 @@ public final class Scheduler {
    */
   public Duration timeSlice() {
     return Duration.ofNanos(sliceNanos);
+  }
+
+  /**
+   * Returns how this scheduler's fibers learn that their time slice is spent.
+   *
+   * @return the preemption mode it was built with
+   */
+  public Preemption preemption() {
+    return ticker != null ? Preemption.TICKER : Preemption.COUNTING;
   }
 
   /**
@@ -264,9 +278,10 @@ public final class Scheduler {
     if (choices != null) {
       return "Scheduler[deterministic, seed=" + seed + "]";
     }
+    String mode = ticker != null ? ", ticker" : "";
     return carriers != null
-        ? "Scheduler[slice=" + timeSlice() + ", threads=" + carriers.threads() + "]"
-        : "Scheduler[slice=" + timeSlice() + "]";
+        ? "Scheduler[slice=" + timeSlice() + ", threads=" + carriers.threads() + mode + "]"
+        : "Scheduler[slice=" + timeSlice() + mode + "]";
   }
 
   // ---- package-private ----
@@ -290,6 +305,20 @@ public final class Scheduler {
 
   static void leaveCarrier() {
     RUNNING_HERE.remove();
+  }
+
+  /** Under {@link Preemption#TICKER}, the ticker slot of the calling thread; else null. */
+  Ticker.Slot tickerSlotHere() {
+    if (ticker == null) {
+      return null;
+    }
+    Thread t = Thread.currentThread();
+    boolean mine = t instanceof Carriers.Carrier && ((Carriers.Carrier) t).owner == carriers;
+    return ticker.slot(mine ? ((Carriers.Carrier) t).number : 0);
+  }
+
+  Ticker ticker() {
+    return ticker;
   }
 
   /** Whether this scheduler runs its fibers on carrier threads. */
@@ -424,9 +453,58 @@ public final class Scheduler {
     return carriers != null ? fiber.isOnCarrier() : current == fiber;
   }
 
-  /** The scheduler's clock, in {@link System#nanoTime()} units; virtual if deterministic. */
-  long nanoTime() {
+  /**
+   * Returns this scheduler's clock, in the units of {@link System#nanoTime()} (only differences
+   * mean anything): the real one, or a {@linkplain Builder#deterministic deterministic} scheduler's
+   * virtual time, which starts at 0 and jumps over sleeps (a one-hour {@link Fiber#sleep} moves it
+   * by one hour at once). Fiber code reads it with {@link Fiber#nanoTime()}.
+   *
+   * <p>The virtual clock belongs to the thread that runs the scheduler: read it there (from its
+   * fibers) or while the scheduler is idle.
+   *
+   * @return the current time in nanoseconds
+   */
+  public long nanoTime() {
     return choices != null ? virtualNanos : System.nanoTime();
+  }
+
+  /**
+   * Returns this scheduler's clock as a {@link java.time.Clock} (UTC), for code that takes one: the
+   * system clock, or for a {@linkplain Builder#deterministic deterministic} scheduler its virtual
+   * time counted from the epoch ({@code 1970-01-01T00:00:00Z} at virtual time 0), so that dates
+   * and timeouts computed from it replay with the seed. Read it as {@link #nanoTime()}.
+   *
+   * @return the clock
+   */
+  public java.time.Clock clock() {
+    if (choices == null) {
+      return java.time.Clock.systemUTC();
+    }
+    return new VirtualClock(this);
+  }
+
+  /** A deterministic scheduler's virtual time as a {@link java.time.Clock}. */
+  private static final class VirtualClock extends java.time.Clock {
+    private final Scheduler scheduler;
+
+    VirtualClock(Scheduler scheduler) {
+      this.scheduler = scheduler;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return java.time.Clock.offset(this, Duration.ZERO).withZone(zone);
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return java.time.Instant.EPOCH.plusNanos(scheduler.nanoTime());
+    }
   }
 
   /** Whether switch decisions come from the seed instead of the clock. */
@@ -577,13 +655,27 @@ public final class Scheduler {
     }
   }
 
-  /** Ends whatever wait {@code fiber} is in, so that it raises its cancellation (or exception). */
+  /**
+   * Ends whatever wait {@code fiber} is in, so that it raises its cancellation (or exception); from
+   * any thread. While another thread runs this single-threaded scheduler, the wake-up goes to that
+   * thread as a task ({@link #execute}), since only it may touch the queues.
+   */
   void wakeToRaise(Fiber<?> fiber) {
     if (carriers != null) {
       carriers.wake(fiber, -1); // whichever wait it is in now, even one it is still entering
-    } else {
-      wake(fiber, fiber.parks);
+      return;
     }
+    if (RUNNING_HERE.get() != this) {
+      synchronized (lock) { // no thread can start running the scheduler meanwhile
+        if (runner == null) {
+          wakeHere(fiber); // idle: as from its own thread
+        } else {
+          execute(() -> wake(fiber, fiber.parks)); // whichever wait it is in then
+        }
+      }
+      return;
+    }
+    wake(fiber, fiber.parks);
   }
 
   private void wakeHere(Fiber<?> fiber) {
@@ -971,6 +1063,7 @@ public final class Scheduler {
     private Duration timeSlice = Duration.ofMillis(10);
     private int threads = 1;
     private boolean deterministic;
+    private Preemption preemption = Preemption.COUNTING;
     private long seed;
     private Fiber.UncaughtExceptionHandler uncaught;
 
@@ -1018,9 +1111,16 @@ public final class Scheduler {
      *
      * @return a new scheduler with these settings
      * @throws IllegalArgumentException if both {@link #deterministic} and {@link #threads} with more
-     *     than one thread were asked for
+     *     than one thread were asked for, or both {@link #deterministic} and {@link
+     *     Preemption#TICKER}
      */
     public Scheduler build() {
+      if (deterministic && preemption == Preemption.TICKER) {
+        throw new IllegalArgumentException(
+            "a deterministic scheduler has virtual time, which no ticker thread can follow, but"
+                + " preemption(TICKER) was asked for; drop one of deterministic(seed) and"
+                + " preemption(Preemption.TICKER)");
+      }
       if (deterministic && threads > 1) {
         throw new IllegalArgumentException(
             "a deterministic scheduler runs on one thread (its interleaving comes from the seed),"
@@ -1029,6 +1129,22 @@ public final class Scheduler {
                 + ") was asked for; drop one of deterministic(seed) and threads(n)");
       }
       return new Scheduler(this);
+    }
+
+    /**
+     * Sets how the compiled-in checks learn that a fiber's slice is spent (greenlet_fiber's {@code
+     * setpreemptive}): {@link Preemption#COUNTING}, the default, counts checks and reads the clock
+     * now and then; {@link Preemption#TICKER} has a ticker thread raise a flag that each check
+     * reads, which makes a check cheaper for one more thread while fibers run. Either way a fiber
+     * that never yields is preempted after about one slice; see {@link Preemption} for the
+     * differences.
+     *
+     * @param preemption the mode
+     * @return this builder
+     */
+    public Builder preemption(Preemption preemption) {
+      this.preemption = Objects.requireNonNull(preemption, "preemption");
+      return this;
     }
 
     /**
@@ -1055,7 +1171,8 @@ public final class Scheduler {
      * next wake-up once every fiber waits: a fiber that sleeps an hour resumes at once. The time
      * slices (the scheduler's and {@link Fiber#withTimeSlice}) are not used. Only the scheduler's
      * own waits are virtual: code that reads the real clock, or calls {@link Fiber#sleep} from a
-     * plain method (which sleeps the thread), sees real time. {@link Seeds} runs a test under many
+     * plain method (which sleeps the thread), sees real time; fiber code reads the virtual one with
+     * {@link Fiber#nanoTime()} or {@link Scheduler#clock()}. {@link Seeds} runs a test under many
      * seeds and names the one that fails.
      *
      * @param seed the seed of the interleaving

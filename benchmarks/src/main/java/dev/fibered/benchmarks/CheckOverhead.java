@@ -1,6 +1,7 @@
 package dev.fibered.benchmarks;
 
 import dev.fibered.Fiber;
+import dev.fibered.Preemption;
 import dev.fibered.Scheduler;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The same kernel as a plain method and as a fiber (alone on a scheduler with the default 10 ms
  * slice, so checks run but never switch), in one run. The ratio fiber/plain is the cost of the
- * compiled-in checks and of running as a state machine.
+ * compiled-in checks and of running as a state machine. Each fiber runs twice: under the default
+ * counting preemption ({@code ...Fiber}) and under {@link Preemption#TICKER} ({@code
+ * ...FiberTicker}), whose checks read a flag instead of counting.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,11 +44,13 @@ public class CheckOverhead {
   private double[][] plainBodies;
   private double[][] fiberBodies;
   private Scheduler scheduler;
+  private Scheduler tickerScheduler;
 
   @Setup
   public void setUp() {
     data = new Random(42).ints(size, 0, 1000).toArray();
     scheduler = Scheduler.create();
+    tickerScheduler = Scheduler.builder().preemption(Preemption.TICKER).build();
     plainBodies = Kernels.bodies(bodies, 42);
     fiberBodies = Kernels.bodies(bodies, 42);
   }
@@ -61,6 +66,12 @@ public class CheckOverhead {
       same("arraySum", state.arraySumPlain(), state.arraySumFiber());
       same("fib", state.fibPlain(), state.fibFiber());
       same("nbody", state.nbodyPlain(), state.nbodyFiber());
+    }
+    state.setUp();
+    for (int step = 0; step < 3; step++) {
+      same("arraySum", state.arraySumPlain(), state.arraySumFiberTicker());
+      same("fib", state.fibPlain(), state.fibFiberTicker());
+      same("nbody", state.nbodyPlain(), state.nbodyFiberTicker());
     }
   }
 
@@ -83,6 +94,13 @@ public class CheckOverhead {
   }
 
   @Benchmark
+  public long arraySumFiberTicker() {
+    Fiber<Long> f = tickerScheduler.spawn(KernelsFibers.arraySum(data));
+    tickerScheduler.run();
+    return f.result();
+  }
+
+  @Benchmark
   public long fibPlain() {
     return Kernels.fib(fibN);
   }
@@ -91,6 +109,13 @@ public class CheckOverhead {
   public long fibFiber() {
     Fiber<Long> f = scheduler.spawn(KernelsFibers.fib(fibN));
     scheduler.run();
+    return f.result();
+  }
+
+  @Benchmark
+  public long fibFiberTicker() {
+    Fiber<Long> f = tickerScheduler.spawn(KernelsFibers.fib(fibN));
+    tickerScheduler.run();
     return f.result();
   }
 
@@ -104,6 +129,14 @@ public class CheckOverhead {
     Fiber<Double> f = scheduler.spawn(
         KernelsFibers.nbodyStep(fiberBodies[0], fiberBodies[1], fiberBodies[2], 0.001));
     scheduler.run();
+    return f.result();
+  }
+
+  @Benchmark
+  public double nbodyFiberTicker() {
+    Fiber<Double> f = tickerScheduler.spawn(
+        KernelsFibers.nbodyStep(fiberBodies[0], fiberBodies[1], fiberBodies[2], 0.001));
+    tickerScheduler.run();
     return f.result();
   }
 }

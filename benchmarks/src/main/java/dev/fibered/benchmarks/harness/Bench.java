@@ -37,6 +37,10 @@ public final class Bench {
   public static void main(String[] args) throws IOException {
     boolean quick = List.of(args).contains("--quick");
     Bench bench = new Bench(quick);
+    int only = List.of(args).indexOf("--only");
+    if (only >= 0) {
+      bench.only = List.of(args[only + 1].split(","));
+    }
     long start = System.nanoTime();
     bench.runAll();
     String table = bench.table((System.nanoTime() - start) / 1e9);
@@ -72,14 +76,26 @@ public final class Bench {
     System.err.println("[bench] " + what);
   }
 
+  /** The cases to run ({@code --only check,fairness}), or null for all. */
+  private List<String> only;
+
   private void runAll() {
-    checkOverhead();
-    switchCost();
-    skynetAndMultiCore();
-    spawnAndFootprint();
-    ring();
-    fairness();
-    compileTime();
+    Map<String, Runnable> cases = new java.util.LinkedHashMap<>();
+    cases.put("check", this::checkOverhead);
+    cases.put("switch", this::switchCost);
+    cases.put("skynet", this::skynetAndMultiCore);
+    cases.put("spawn", this::spawnAndFootprint);
+    cases.put("ring", this::ring);
+    cases.put("fairness", this::fairness);
+    cases.put("compile", this::compileTime);
+    if (only != null && !cases.keySet().containsAll(only)) {
+      throw new IllegalArgumentException("--only takes some of " + cases.keySet() + ", not " + only);
+    }
+    cases.forEach((name, run) -> {
+      if (only == null || only.contains(name)) {
+        run.run();
+      }
+    });
   }
 
   private void checkOverhead() {
@@ -101,6 +117,22 @@ public final class Bench {
     double geomean = Math.exp(logSum / kernels.length);
     row("check overhead: geomean", "fiber / plain", ratio(geomean), "—", "—",
         "at most 1.05x", judge(geomean <= 1.05, "geomean " + ratio(geomean)));
+    // The same kernels under Preemption.TICKER, side by side with counting (the rows above).
+    double tickerLogSum = 0;
+    for (String[] kernel : kernels) {
+      Stat plain = jmh.get(kernel[0] + "Plain");
+      Stat counting = jmh.get(kernel[0] + "Fiber");
+      Stat ticker = jmh.get(kernel[0] + "FiberTicker");
+      double ratio = ticker.median / plain.median;
+      tickerLogSum += Math.log(ratio);
+      row("check overhead, ticker: " + kernel[1], "µs per call (fiber / plain); ticker / counting",
+          ticker + " / " + plain + " = " + ratio(ratio) + "; "
+              + ratio(ticker.median / counting.median), "—", "—", "", "");
+    }
+    double tickerGeomean = Math.exp(tickerLogSum / kernels.length);
+    row("check overhead, ticker: geomean", "fiber / plain; ticker / counting",
+        ratio(tickerGeomean) + "; " + ratio(tickerGeomean / geomean), "—", "—", "at most 1.05x",
+        judge(tickerGeomean <= 1.05, "geomean " + ratio(tickerGeomean)));
   }
 
   private void switchCost() {
@@ -198,18 +230,8 @@ public final class Bench {
 
   private void fairness() {
     long duration = size(2_000, 100);
-    for (long slice : new long[] {1, 10, 100}) {
-      Forks.Outcome out = job("fairness", "fibered", 1, duration, slice, 0, 1);
-      Stat p99 = out.stat("p99 ms");
-      Stat jain = out.stat("jain");
-      String cell = out.note != null ? out.note
-          : "p99 " + p99 + " ms, Jain " + jain;
-      String verdict = p99 == null ? "MISSED: " + out.note
-          : judge(p99.median <= 2 * slice && jain.median > 0.9,
-              "p99 " + Stat.number(p99.median) + " ms, Jain " + Stat.number(jain.median));
-      row("fairness, 1 carrier, 2 spinners + 1 ms sleeper, slice " + slice + " ms",
-          "probe lateness p99; Jain index of spinners", cell, "", "",
-          "p99 ≤ " + (2 * slice) + " ms, Jain > 0.9", verdict);
+    for (String peer : new String[] {"fibered", "fibered-ticker"}) {
+      fibered(peer, duration);
     }
     Forks.Outcome[] peers = new Forks.Outcome[PEERS.length];
     for (int p = 1; p < PEERS.length; p++) {
@@ -223,8 +245,26 @@ public final class Bench {
     }
     row("fairness, 1 carrier, peers (no time slices)", "probe lateness p99; Jain", cells[0],
         cells[1], cells[2], "shown beside", "shown");
-    Forks.Outcome two = job("fairness", "fibered", 2, duration, 10, 0, 1);
-    row("fairness, 2 carriers, 4 spinners, slice 10 ms", "probe lateness p99; Jain",
+  }
+
+  /** Fibered's fairness rows for one preemption mode ({@code fibered-ticker}: the ticker). */
+  private void fibered(String peer, long duration) {
+    String mode = peer.equals("fibered") ? "" : ", ticker";
+    for (long slice : new long[] {1, 10, 100}) {
+      Forks.Outcome out = job("fairness", peer, 1, duration, slice, 0, 1);
+      Stat p99 = out.stat("p99 ms");
+      Stat jain = out.stat("jain");
+      String cell = out.note != null ? out.note
+          : "p99 " + p99 + " ms, Jain " + jain;
+      String verdict = p99 == null ? "MISSED: " + out.note
+          : judge(p99.median <= 2 * slice && jain.median > 0.9,
+              "p99 " + Stat.number(p99.median) + " ms, Jain " + Stat.number(jain.median));
+      row("fairness, 1 carrier, 2 spinners + 1 ms sleeper, slice " + slice + " ms" + mode,
+          "probe lateness p99; Jain index of spinners", cell, "", "",
+          "p99 ≤ " + (2 * slice) + " ms, Jain > 0.9", verdict);
+    }
+    Forks.Outcome two = job("fairness", peer, 2, duration, 10, 0, 1);
+    row("fairness, 2 carriers, 4 spinners, slice 10 ms" + mode, "probe lateness p99; Jain",
         two.note != null ? two.note : "p99 " + two.stat("p99 ms") + " ms, Jain "
             + two.stat("jain"), "", "", "p99 ≤ 20 ms, Jain > 0.9",
         two.note != null ? "MISSED: not measurable, " + two.note : "");

@@ -1,5 +1,6 @@
 package dev.fibered.benchmarks.harness;
 
+import dev.fibered.Preemption;
 import dev.fibered.benchmarks.peers.FiberedPeer;
 import dev.fibered.benchmarks.peers.KotlinAdapter;
 import dev.fibered.benchmarks.peers.Peer;
@@ -48,6 +49,8 @@ public final class Child {
     switch (name) {
       case "fibered":
         return new FiberedPeer();
+      case "fibered-ticker":
+        return new FiberedPeer(Preemption.TICKER);
       case "threads":
         return new ThreadPeer();
       case "kotlin":

@@ -4,6 +4,7 @@ import dev.fibered.Channel;
 import dev.fibered.Event;
 import dev.fibered.Fiber;
 import dev.fibered.Fibered;
+import dev.fibered.Preemption;
 import dev.fibered.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,19 @@ import java.util.List;
 /** The workloads as {@code @Fibered} methods on the runtime's schedulers. */
 public final class FiberedPeer implements Peer {
   static final Duration ONE_MS = Duration.ofMillis(1);
+
+  /** How the fairness case's checks learn that a slice is spent. */
+  private final Preemption preemption;
+
+  /** The peer with the default, counting preemption. */
+  public FiberedPeer() {
+    this(Preemption.COUNTING);
+  }
+
+  /** The peer whose fairness case uses {@code preemption}. */
+  public FiberedPeer(Preemption preemption) {
+    this.preemption = preemption;
+  }
 
   @Override
   public String name() {
@@ -233,7 +247,8 @@ public final class FiberedPeer implements Peer {
 
   @Override
   public long[] fairness(int carriers, int spinners, long sliceMs, long durationMs) {
-    Scheduler scheduler = scheduler(carriers, Duration.ofMillis(sliceMs));
+    Scheduler scheduler = Scheduler.builder().threads(carriers).timeSlice(Duration.ofMillis(sliceMs))
+        .preemption(preemption).build();
     long deadline = System.nanoTime() + durationMs * 1_000_000L;
     LongLog lateness = new LongLog();
     scheduler.spawn(FiberedPeerFibers.probe(lateness, deadline));

@@ -52,6 +52,13 @@ class HarnessSmokeTest {
   }
 
   @Test
+  void theFairnessCaseRunsUnderTheTickerOnOneAndTwoCarriers() {
+    Peer ticker = Child.peer("fibered-ticker");
+    Child.run("fairness", ticker, 1, 30, 1);
+    Child.run("fairness", ticker, 2, 30, 1);
+  }
+
+  @Test
   void compileTimeCaseCompilesWithAndWithoutTheProcessor() {
     List<List<Double>> runs = CompileTime.run(20, 1);
     assertEquals(1, runs.get(0).size());
