@@ -341,6 +341,32 @@ final class CorpusTry {
     }
   }
 
+  /**
+   * A break out of a try-with-resources whose close fails: the failure replaces the break, a
+   * catch around takes it, and the loop goes on (fuzzer seed 10685).
+   */
+  @Fibered
+  static String breakThroughAFailingClose(int n) {
+    List<String> log = new ArrayList<>();
+    for (int v : new int[] {n, n}) {
+      try {
+        try (Resource r = new Resource("r" + v, log, true)) {
+          log.add("in " + r.name);
+          if (n > 1) {
+            break;
+          }
+        } catch (Fizz e) {
+          log.add("caught " + e.getMessage());
+        } finally {
+          log.add("inner finally");
+        }
+      } finally {
+        log.add("outer finally");
+      }
+    }
+    return String.join(",", log);
+  }
+
   @Fibered
   static Resource open(String name, List<String> log, boolean failsToClose) {
     Fiber.yieldNow();

@@ -46,6 +46,12 @@ class TryTest {
         () -> CorpusTryFibers.switchPointsInCatchAndFinally(n));
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3})
+  void aFailingCloseReplacesABreakOutOfTryWithResources(int n) {
+    same(() -> CorpusTry.breakThroughAFailingClose(n), () -> CorpusTryFibers.breakThroughAFailingClose(n));
+  }
+
   @Test
   void anExceptionCrossesNestedCallsAndTheirFinallyBlocks() {
     same(() -> CorpusTry.acrossTwoCalls(3), () -> CorpusTryFibers.acrossTwoCalls(3));

@@ -454,7 +454,13 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     }
     String go = names.state() + " = " + jump.variable() + ";\n" + nextState() + ";";
     Code code = new Code().text("int " + jump.variable() + " = -1;\n" + jump.escape() + ": {\n  ");
-    code.append(body.indented("  ")).text("\n}\n");
+    code.append(body.indented("  "));
+    if (!ends) {
+      // Falling off the end means no jump is under way: one that a failing finally block or
+      // close() overtook, and a catch then took the exception, is cancelled, as in Java.
+      code.text("\n  " + jump.variable() + " = -1;");
+    }
+    code.text("\n}\n");
     // Past the block only by a jump when the code cannot complete normally.
     return code.text(ends ? go : "if (" + jump.variable() + " >= 0) {\n  " + go.replace("\n", "\n  ") + "\n}");
   }
