@@ -77,7 +77,10 @@ public final class ProgramGenerator {
   public ProgramGenerator(long seed, Set<Feature> features) {
     this.seed = seed;
     this.features = features.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(features);
-    this.rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 17);
+    // Not new SplittableRandom(seed * GOLDEN_GAMMA + c): that made the stream of seed s + 1 the
+    // stream of seed s shifted by one draw, so neighbouring seeds generated much the same code.
+    // split() gives each seed a mixed state and gamma of its own.
+    this.rnd = new SplittableRandom(seed).split();
   }
 
   /** The class name of the program of {@code seed}. */
