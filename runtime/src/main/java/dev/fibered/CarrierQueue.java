@@ -1,0 +1,141 @@
+package dev.fibered;
+
+import java.util.ArrayDeque;
+
+/**
+ * One carrier's run queue: a FIFO of fibers plus a {@code runnext} slot (Go's), for the fiber its
+ * carrier just woke, which runs before the FIFO so that a waker and the fiber it woke hand the
+ * carrier to each other without a trip round the queue.
+ *
+ * <p>Only the owning carrier adds fibers; the owner takes from the head, and other carriers steal
+ * half from the head too (the oldest fibers). Every operation holds this object's monitor for a few
+ * field writes, never while a fiber runs; it is almost always uncontended, since another carrier
+ * touches the queue only when it has run out of work. {@link #size} mirrors the contents in a
+ * volatile field so that checks, wake-up decisions and the last look before parking read it
+ * without the monitor.
+ */
+final class CarrierQueue {
+  private final ArrayDeque<Fiber<?>> fibers = new ArrayDeque<>();
+  private Fiber<?> runnext;
+
+  /** Fibers here, {@code runnext} included; written under the monitor, read without it. */
+  private volatile int size;
+
+  int size() {
+    return size;
+  }
+
+  private void noteSize() {
+    size = fibers.size() + (runnext != null ? 1 : 0);
+  }
+
+  synchronized void addLast(Fiber<?> fiber) {
+    fibers.addLast(fiber);
+    noteSize();
+  }
+
+  /** Puts {@code woken} at the head, in the given order, ahead of the FIFO but after runnext. */
+  synchronized void addFirst(java.util.List<Fiber<?>> woken) {
+    for (int i = woken.size() - 1; i >= 0; i--) {
+      fibers.addFirst(woken.get(i));
+    }
+    noteSize();
+  }
+
+  /**
+   * Puts {@code fiber} in the runnext slot; a fiber already there goes to the tail of the FIFO.
+   * Returns whether the FIFO grew (so that an idle carrier may be wanted).
+   */
+  synchronized boolean putNext(Fiber<?> fiber) {
+    Fiber<?> kicked = runnext;
+    runnext = fiber;
+    if (kicked != null) {
+      fibers.addLast(kicked);
+    }
+    noteSize();
+    return kicked != null;
+  }
+
+  /**
+   * Takes the next fiber for the owner: runnext first, unless {@code runnextSpent} says the chain
+   * of runnext fibers has had its slice while others waited in the FIFO, in which case runnext goes
+   * to the tail and the head runs. Null if empty.
+   */
+  synchronized Fiber<?> poll(Chain chain) {
+    Fiber<?> next = runnext;
+    if (next != null) {
+      runnext = null;
+      if (!fibers.isEmpty() && chain.spent()) {
+        fibers.addLast(next);
+        next = fibers.pollFirst();
+        chain.reset();
+      }
+    } else {
+      next = fibers.pollFirst();
+      chain.reset();
+    }
+    noteSize();
+    return next;
+  }
+
+  /**
+   * Moves half of this queue (rounded up; the runnext fiber only if the FIFO is empty) to {@code
+   * into}, and returns how many it moved.
+   */
+  int stealHalfInto(ArrayDeque<Fiber<?>> into) {
+    synchronized (this) {
+      int n = fibers.size();
+      if (n == 0) {
+        if (runnext == null) {
+          return 0;
+        }
+        into.addLast(runnext);
+        runnext = null;
+        noteSize();
+        return 1;
+      }
+      int half = (n + 1) / 2;
+      for (int i = 0; i < half; i++) {
+        into.addLast(fibers.pollFirst());
+      }
+      noteSize();
+      return half;
+    }
+  }
+
+  /** Adds fibers that a steal or a batch from the shared queue brought, at the tail. */
+  synchronized void addAll(ArrayDeque<Fiber<?>> moved) {
+    fibers.addAll(moved);
+    moved.clear();
+    noteSize();
+  }
+
+  /**
+   * How long a chain of runnext fibers has held its carrier while others waited in its FIFO: after
+   * one slice the FIFO's head goes first, as Go's runnext inherits the waker's time slice so that
+   * two fibers waking each other cannot starve the rest. The clock is read only while others wait.
+   */
+  static final class Chain {
+    private final long sliceNanos;
+    private boolean timing;
+    private long start;
+
+    Chain(long sliceNanos) {
+      this.sliceNanos = sliceNanos;
+    }
+
+    boolean spent() {
+      long now = System.nanoTime();
+      if (!timing) {
+        timing = true;
+        start = now;
+        return false;
+      }
+      return now - start >= sliceNanos;
+    }
+
+    void reset() {
+      timing = false;
+    }
+  }
+}
