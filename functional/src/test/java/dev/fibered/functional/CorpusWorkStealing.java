@@ -89,6 +89,20 @@ final class CorpusWorkStealing {
     return turns;
   }
 
+  /** Sends {@code n} values and takes each echo back, then closes {@code out} and stops the spinners. */
+  @Fibered
+  static long pingPongThenStop(Channel<Long> out, Channel<Long> in, long n, AtomicBoolean stop) {
+    long turns = 0;
+    for (long i = 0; i < n; i++) {
+      out.send(i);
+      long v = in.receive();
+      turns += v == i ? 1 : 1_000_000; // the echo must be the value sent
+    }
+    out.close();
+    stop.set(true);
+    return turns;
+  }
+
   /** The other side of {@link #pingPong}: echoes until the channel closes. */
   @Fibered
   static long echo(Channel<Long> in, Channel<Long> out) {

@@ -88,6 +88,27 @@ class WorkStealingTest {
 
   @ParameterizedTest
   @ValueSource(ints = {2, 4})
+  void fibersWokenOnASpinnersCarrierStillRun(int carriers) {
+    Scheduler s = threads(carriers);
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Fiber<Long>> spinners = new ArrayList<>();
+    for (int i = 0; i < carriers; i++) { // one per carrier, never yielding by hand
+      spinners.add(s.spawn(CorpusMultiThreadedFibers.spin(stop)));
+    }
+    Channel<Long> there = Channel.rendezvous();
+    Channel<Long> back = Channel.rendezvous();
+    // Each hop wakes the partner into the runnext slot of a carrier whose spinner must then be
+    // preempted; the pair's last hop stops the spinners, so without that this never returns.
+    Fiber<Long> ping = s.spawn(CorpusWorkStealingFibers.pingPongThenStop(there, back, 2_000, stop));
+    Fiber<Long> echo = s.spawn(CorpusWorkStealingFibers.echo(there, back));
+    s.run();
+    assertEquals(2_000L, ping.result(), "every echo was the value sent");
+    assertEquals(2_000L, echo.result());
+    assertTrue(spinners.stream().mapToLong(Fiber::timesPreempted).sum() > 0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {2, 4})
   void aSpawnTreeReachesEveryLeafOnce(int carriers) {
     for (int round = 0; round < 3; round++) {
       Scheduler s = threads(carriers);
