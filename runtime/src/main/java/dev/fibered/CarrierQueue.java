@@ -103,7 +103,7 @@ final class CarrierQueue {
     }
   }
 
-  /** Adds fibers that a steal or a batch from the shared queue brought, at the tail. */
+  /** Adds the fibers a steal brought, at the tail. */
   synchronized void addAll(ArrayDeque<Fiber<?>> moved) {
     fibers.addAll(moved);
     moved.clear();

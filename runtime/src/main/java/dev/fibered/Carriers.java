@@ -75,9 +75,6 @@ final class Carriers {
   /** Rounds over the other carriers' queues before a carrier that found nothing parks. */
   private static final int STEAL_ROUNDS = 4;
 
-  /** At most this many fibers move from the shared queue to a carrier's at once. */
-  private static final int SHARED_BATCH = 32;
-
   private final Scheduler scheduler;
   private final int threads;
   private final long sliceNanos;
@@ -160,7 +157,7 @@ final class Carriers {
     final CarrierQueue queue = new CarrierQueue();
     final CarrierQueue.Chain chain;
 
-    /** Scratch for fibers moving into {@link #queue} (a steal, a batch from the shared queue). */
+    /** Scratch for fibers a steal moves into {@link #queue}. */
     final ArrayDeque<Fiber<?>> moving = new ArrayDeque<>();
 
     Fiber<?> current;
@@ -709,13 +706,13 @@ final class Carriers {
       }
       Fiber<?> next = null;
       if (++me.ticks % SHARED_FIRST_EVERY == 0 && sharedSize > 0) {
-        next = takeShared(me, 1);
+        next = takeShared(me);
       }
       if (next == null) {
         next = me.queue.poll(me.chain);
       }
       if (next == null && sharedSize > 0) {
-        next = takeShared(me, SHARED_BATCH);
+        next = takeShared(me);
       }
       if (next == null) {
         next = stealOrPark(me);
@@ -729,28 +726,20 @@ final class Carriers {
   }
 
   /**
-   * Takes the shared queue's head, and moves up to {@code most - 1} more fibers (a fair share) to
-   * {@code me}'s queue; null if it is empty or the run is over.
+   * Takes the shared queue's head; null if it is empty or the run is over. One at a time, unlike
+   * Go's batches: the shared queue carries preempted fibers and work from other threads, a few per
+   * slice, and a batch would put fibers that could run at once on two idle carriers (two
+   * spinners, say) in one carrier's queue.
    */
-  private Fiber<?> takeShared(Carrier me, int most) {
-    Fiber<?> first;
+  private Fiber<?> takeShared(Carrier me) {
     lock.lock();
     try {
-      if (run != me.run || (first = shared.pollFirst()) == null) {
-        return null;
-      }
-      for (int n = Math.min(most - 1, shared.size() / threads); n > 0; n--) {
-        me.moving.addLast(shared.pollFirst());
-      }
+      Fiber<?> first = run == me.run ? shared.pollFirst() : null;
       sharedSize = shared.size();
+      return first;
     } finally {
       lock.unlock();
     }
-    if (!me.moving.isEmpty()) {
-      me.queue.addAll(me.moving);
-      wakeIdleIfNeeded();
-    }
-    return first;
   }
 
   /**
