@@ -18,6 +18,16 @@ final class CarrierQueue {
   private final ArrayDeque<Fiber<?>> fibers = new ArrayDeque<>();
   private Fiber<?> runnext;
 
+  /**
+   * Every fiber this carrier spawned, ended ones dropped lazily: the live set for dumps and the
+   * end of a run, kept here because one set shared by the carriers (a concurrent set) was the
+   * hottest spot of a spawn-heavy run (its size counter, written by every spawn and every end).
+   */
+  private final java.util.ArrayList<Fiber<?>> spawned = new java.util.ArrayList<>();
+
+  /** When {@link #spawned} reaches this size, its ended fibers are dropped. */
+  private int pruneAt = 64;
+
   /** Fibers here, {@code runnext} included; written under the monitor, read without it. */
   private volatile int size;
 
@@ -29,9 +39,34 @@ final class CarrierQueue {
     size = fibers.size() + (runnext != null ? 1 : 0);
   }
 
-  synchronized void addLast(Fiber<?> fiber) {
+  /** Registers a fiber this carrier spawned and queues it at the tail. */
+  synchronized void addSpawned(Fiber<?> fiber) {
+    if (spawned.size() >= pruneAt) {
+      spawned.removeIf(Fiber::isDone);
+      pruneAt = Math.max(64, 2 * spawned.size()); // amortised: a constant per spawn
+    }
+    spawned.add(fiber);
     fibers.addLast(fiber);
     noteSize();
+  }
+
+  /** Adds the fibers this carrier spawned that have not ended to {@code into}. */
+  synchronized void addLiveTo(java.util.Collection<Fiber<?>> into) {
+    for (Fiber<?> f : spawned) {
+      if (!f.isDone()) {
+        into.add(f);
+      }
+    }
+  }
+
+  /** Whether a fiber this carrier spawned has not ended. */
+  synchronized boolean anyLive() {
+    for (Fiber<?> f : spawned) {
+      if (!f.isDone()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Puts {@code woken} at the head, in the given order, ahead of the FIFO but after runnext. */

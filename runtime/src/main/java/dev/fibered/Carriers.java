@@ -3,10 +3,10 @@ package dev.fibered;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -83,7 +83,8 @@ final class Carriers {
    * Guards the shared queue, the timers, the idle list, run start and end, and the decision that
    * nothing can happen any more. Never held while a fiber runs. A primitive's monitor may be held
    * while it is taken (a wake-up inside a channel operation); never the reverse. A carrier queue's
-   * monitor is never held while it is taken, nor is it taken while this one is held.
+   * monitor may be taken while it is held (dumps, the end of a run), never the reverse: a queue's
+   * monitor is a leaf.
    */
   private final ReentrantLock lock = new ReentrantLock();
 
@@ -106,8 +107,15 @@ final class Carriers {
   private long timerSequence;
   private int deadTimers;
 
-  /** Spawned and not ended: for {@link #dump()} and deadlock reports (listed by fiber id). */
-  private final Set<Fiber<?>> live = ConcurrentHashMap.newKeySet();
+  /**
+   * Fibers spawned by other threads, and those left when a run ended, ended ones dropped lazily;
+   * with the carriers' own lists ({@link CarrierQueue#addSpawned}), the live fibers, for {@link
+   * #dump()}, deadlock reports and the end of a run. Guarded by {@link #lock}.
+   */
+  private final Set<Fiber<?>> spawnedElsewhere = new LinkedHashSet<>();
+
+  /** When {@link #spawnedElsewhere} reaches this size, its ended fibers are dropped. */
+  private int pruneAt = 64;
 
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
 
@@ -218,13 +226,16 @@ final class Carriers {
   void spawn(Fiber<?> fiber) {
     Carrier here = carrierHere();
     if (here != null) {
-      live.add(fiber); // before it can run, and so end, on another carrier
       fiber.markQueued();
-      here.queue.addLast(fiber);
+      here.queue.addSpawned(fiber);
     } else {
       lock.lock();
       try { // one step with the queueing: a deciding carrier never sees it live but not queued
-        live.add(fiber);
+        if (spawnedElsewhere.size() >= pruneAt) {
+          spawnedElsewhere.removeIf(Fiber::isDone);
+          pruneAt = Math.max(64, 2 * spawnedElsewhere.size());
+        }
+        spawnedElsewhere.add(fiber);
         fiber.markQueued();
         addShared(fiber);
       } finally {
@@ -270,7 +281,6 @@ final class Carriers {
   }
 
   void fiberFinished(Fiber<?> fiber) {
-    live.remove(fiber);
     // The fiber's done flag was written before; a waiter counts itself before it reads that flag.
     if (waiters > 0) {
       lock.lock();
@@ -418,14 +428,26 @@ final class Carriers {
     if (!timers.isEmpty() || scheduler.waitsForOutside() || anyWorkVisible(r) || !inbox.isEmpty()) {
       return false;
     }
-    if (live.isEmpty()) {
-      endRun(null);
-    } else {
-      List<Fiber<?>> left = new ArrayList<>(live);
-      left.sort(Comparator.comparingLong(Fiber::id));
-      endRun(Scheduler.deadlock(left));
-    }
+    List<Fiber<?>> left = liveFibers(r);
+    endRun(left.isEmpty() ? null : Scheduler.deadlock(left));
     return true;
+  }
+
+  /** The fibers spawned and not ended, by id. Holds the lock. */
+  private List<Fiber<?>> liveFibers(Run r) {
+    List<Fiber<?>> out = new ArrayList<>();
+    for (Fiber<?> f : spawnedElsewhere) {
+      if (!f.isDone()) {
+        out.add(f);
+      }
+    }
+    if (r != null) {
+      for (Carrier c : r.carriers) {
+        c.queue.addLiveTo(out);
+      }
+    }
+    out.sort(Comparator.comparingLong(Fiber::id));
+    return out;
   }
 
   // ---- timers ----
@@ -584,7 +606,7 @@ final class Carriers {
     try {
       while (!fiber.isDone()) {
         if (run == null) {
-          if (!live.contains(fiber)) {
+          if (!spawnedElsewhere.contains(fiber)) { // between runs every live fiber is there
             throw new IllegalStateException(fiber + " is neither runnable nor waiting: it was lost");
           }
           startIfIdle();
@@ -647,8 +669,10 @@ final class Carriers {
     run = null;
     for (Carrier c : r.carriers) {
       slicesOfEndedRuns += c.slices;
+      c.queue.addLiveTo(spawnedElsewhere); // after a deadlock, for dumps
       LockSupport.unpark(c);
     }
+    spawnedElsewhere.removeIf(Fiber::isDone);
     progress.signalAll();
   }
 
@@ -830,8 +854,7 @@ final class Carriers {
   String dump() {
     lock.lock();
     try {
-      List<Fiber<?>> fibers = new ArrayList<>(live);
-      fibers.sort(Comparator.comparingLong(Fiber::id));
+      List<Fiber<?>> fibers = liveFibers(run);
       long liveTimers = timers.stream().filter(t -> !isDead(t)).count();
       long slices = slicesOfEndedRuns;
       Run r = run;
