@@ -2,45 +2,100 @@ package dev.fibered;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The engine of a multi-threaded scheduler ({@code Scheduler.builder().threads(n)}): n carrier
- * threads take fibers from one shared run queue, one slice at a time.
+ * threads, each with a run queue of its own ({@link CarrierQueue}), a shared queue for what comes
+ * from elsewhere, and work stealing, after Go's scheduler.
  *
- * <p>One {@link #lock} guards the run queue, the timers, the set of live fibers and the counters
- * that tell an idle run from a deadlock. It is taken once per slice and once per wake-up, never
- * while a fiber runs. A primitive's own monitor may be held while it is taken (a wake-up from
- * inside a channel operation); the reverse never happens, so there is no lock-order cycle.
+ * <p>Where a runnable fiber goes:
+ *
+ * <ul>
+ *   <li>spawned by a carrier (from a fiber or a task): the tail of that carrier's queue;
+ *   <li>woken by a carrier (a channel, lock, join...): that carrier's runnext slot;
+ *   <li>woken by its timer: the head of the queue of the carrier that fired the timer;
+ *   <li>preempted or yielded: the tail of the shared queue, behind every fiber that waits anywhere,
+ *       so that fibers that never wait are served round robin across all carriers (Go puts a
+ *       preempted goroutine on its global queue for the same reason);
+ *   <li>spawned or woken by any other thread: the shared queue.
+ * </ul>
+ *
+ * <p>A carrier takes work from its runnext slot, its queue, the shared queue (first, one time in
+ * {@value #SHARED_FIRST_EVERY}, so a busy queue cannot starve it), then steals half of another
+ * carrier's queue; finding nothing, it parks. <b>No lost wake-up</b>, the argument:
+ *
+ * <ol>
+ *   <li>Every carrier that parks was {@linkplain Run#spinning spinning} (looking for work) and,
+ *       in one section under {@link #lock}, puts itself on the idle list and stops spinning; then,
+ *       without the lock, it looks once more at every queue, the shared queue and the task inbox,
+ *       and parks only if all are empty.
+ *   <li>Every thread that makes work (pushes a fiber or a task) first publishes it (a volatile
+ *       write: a queue's size, or the inbox), then reads the idle count and the spinning count;
+ *       if some carrier is idle and none spins, it wakes one, under the lock, which counts the
+ *       woken carrier as spinning before it runs.
+ *   <li>These are volatile accesses, totally ordered. If the parker's last look missed the work,
+ *       the look came before the publication, so the parker's idle and stop-spinning writes came
+ *       before the maker's reads: the maker sees an idle carrier, and it sees either no spinner (and
+ *       wakes one) or a spinner whose stop comes after its read, hence whose own last look comes
+ *       after the publication and sees the work. Either way some carrier looks after the work was
+ *       published. A spinner that finds work and was the last one wakes another if any is idle,
+ *       as Go's does, so that work published while it spun is not left to one carrier.
+ * </ol>
+ *
+ * <p><b>No false deadlock.</b> The run ends (every fiber done, or a deadlock) only when the carrier
+ * that makes the idle count reach n finds, under the lock, the shared queue, the inbox and every
+ * carrier queue empty, no live timer and no outside wait. While all n are idle no fiber runs and
+ * none is being moved: only a carrier adds to its own queue, and only while it is not idle (it
+ * registers as idle after finding its queue empty); a wake-up from a carrier happens while that
+ * carrier runs; a wake-up from another thread ends the wait and queues the fiber in one section
+ * under the lock, so the deciding carrier sees the fiber either still waiting (its timer alive) or
+ * queued (see {@link #wake}).
  *
  * <p>Carriers live for one run: {@link #run()} or a plain {@link Fiber#join()} starts them when
  * the scheduler is idle; the run ends, and they exit, when no fiber is left, or when every fiber
- * left waits for something no one will do (a deadlock). {@link #run()} joins them before it
- * returns, so no carrier outlives it.
+ * left waits for something no one will do. {@link #run()} joins them before it returns.
  */
 final class Carriers {
+  /** Go's 61: one schedule in this many looks at the shared queue before the carrier's own. */
+  static final int SHARED_FIRST_EVERY = 61;
+
+  /** Rounds over the other carriers' queues before a carrier that found nothing parks. */
+  private static final int STEAL_ROUNDS = 4;
+
   private final Scheduler scheduler;
   private final int threads;
   private final long sliceNanos;
 
+  /**
+   * Guards the shared queue, the timers, the idle list, run start and end, and the decision that
+   * nothing can happen any more. Never held while a fiber runs. A primitive's monitor may be held
+   * while it is taken (a wake-up inside a channel operation); never the reverse. A carrier queue's
+   * monitor may be taken while it is held (dumps, the end of a run), never the reverse: a queue's
+   * monitor is a leaf.
+   */
   private final ReentrantLock lock = new ReentrantLock();
-
-  /** Idle carriers wait here for a fiber, a task, a due timer or the end of the run. */
-  private final Condition work = lock.newCondition();
 
   /** Threads in {@link #run()} or a plain join wait here for fibers to end or the run to end. */
   private final Condition progress = lock.newCondition();
 
-  private final ArrayDeque<Fiber<?>> runQueue = new ArrayDeque<>();
+  /** Fibers spawned or woken by other threads, and preempted ones. Guarded by {@link #lock}. */
+  private final ArrayDeque<Fiber<?>> shared = new ArrayDeque<>();
 
-  /** The run queue's length, for the checks of running fibers, which read it without the lock. */
-  private volatile int queued;
+  /** The shared queue's length, for checks and wake-up decisions, which read it without the lock. */
+  private volatile int sharedSize;
 
   private final PriorityQueue<Scheduler.Timer> timers = new PriorityQueue<>();
 
@@ -52,40 +107,100 @@ final class Carriers {
   private long timerSequence;
   private int deadTimers;
 
-  /** Spawned and not ended, in spawn order: for {@link #dump()} and deadlock reports. */
-  private final Set<Fiber<?>> live = new LinkedHashSet<>();
+  /**
+   * Fibers spawned by other threads, and those left when a run ended, ended ones dropped lazily;
+   * with the carriers' own lists ({@link CarrierQueue#addSpawned}), the live fibers, for {@link
+   * #dump()}, deadlock reports and the end of a run. Guarded by {@link #lock}.
+   */
+  private final Set<Fiber<?>> spawnedElsewhere = new LinkedHashSet<>();
 
-  /** Carriers running a slice or tasks now: while any does, an empty queue is no deadlock. */
-  private int busy;
-
-  private int idleCarriers;
-  private boolean tasksRunning;
-  private long slicesRun;
+  /** When {@link #spawnedElsewhere} reaches this size, its ended fibers are dropped. */
+  private int pruneAt = 64;
 
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
 
-  /** The carriers of the current run, or null while idle. */
-  private Carrier[] running;
+  /** Set while a carrier runs the inbox's tasks: they run one carrier at a time, in order. */
+  private final AtomicBoolean tasksRunning = new AtomicBoolean();
 
-  /** Counts runs, so that a carrier or a waiter of an ended run does not mistake the next one. */
+  /** The current run, or null while idle. Written under {@link #lock}. */
+  private volatile Run run;
+
+  /** Counts runs, so that a waiter of an ended run does not mistake the next one. */
   private long runNumber;
+
+  /** Threads in {@link #await}: a finishing fiber signals {@link #progress} only if there are. */
+  private volatile int waiters;
+
+  /** Slices run by the carriers of ended runs, for {@link #dump()}. Guarded by {@link #lock}. */
+  private long slicesOfEndedRuns;
 
   /** Why the last run ended early: a deadlock, or a failure in the runtime itself. */
   private RuntimeException endedBy;
 
+  /** One run's carriers and the counts that decide when to wake or park them. */
+  static final class Run {
+    final Carrier[] carriers;
+
+    /** Carriers looking for work (not running, not parked), and carriers woken to look. */
+    final AtomicInteger spinning = new AtomicInteger();
+
+    /** Parked carriers, or carriers about to park. Guarded by the engine's lock. */
+    final ArrayDeque<Carrier> idle = new ArrayDeque<>();
+
+    /** {@link #idle}'s size, for wake-up decisions made without the lock. */
+    volatile int idleCount;
+
+    Run(int threads) {
+      carriers = new Carrier[threads];
+    }
+  }
+
   /** A carrier thread; the fiber it runs now is {@link Fiber#current()} there. */
   static final class Carrier extends Thread {
+    private static final AtomicLongFieldUpdater<Carrier> SLICES =
+        AtomicLongFieldUpdater.newUpdater(Carrier.class, "slices");
+
     final Carriers owner;
+    final Run run;
+    final CarrierQueue queue = new CarrierQueue();
+    final CarrierQueue.Chain chain;
+
+    /** Scratch for fibers a steal moves into {@link #queue}. */
+    final ArrayDeque<Fiber<?>> moving = new ArrayDeque<>();
+
     Fiber<?> current;
 
     /** Which carrier of the run this is, from 0: its slot in the scheduler's ticker. */
     final int number;
 
-    Carrier(Carriers owner, int index, Runnable loop) {
-      super(loop, "fibered-carrier-" + index);
+    /** Schedules so far, for {@link #SHARED_FIRST_EVERY}. */
+    int ticks;
+
+    /** Counted in {@link Run#spinning}. Written by the carrier, or under the lock while it is idle. */
+    boolean spinningNow;
+
+    /** Set, under the lock, by the thread that took this carrier off the idle list. */
+    volatile boolean wakeUp;
+
+    /** Slices run; written by this carrier only (lazily), read by dumps. */
+    volatile long slices;
+
+    Carrier(Carriers owner, Run run, int index) {
+      super("fibered-carrier-" + index);
       this.owner = owner;
+      this.run = run;
       this.number = index - 1;
+      this.chain = new CarrierQueue.Chain(owner.sliceNanos);
       setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      owner.carry(this);
+    }
+
+    void countSlice() {
+      SLICES.lazySet(this, slices + 1);
     }
   }
 
@@ -101,62 +216,242 @@ final class Carriers {
 
   /** Whether the calling thread is one of this engine's carriers. */
   boolean isCarrierHere() {
+    return carrierHere() != null;
+  }
+
+  /** The calling thread as one of this engine's carriers, or null. */
+  private Carrier carrierHere() {
     Thread t = Thread.currentThread();
-    return t instanceof Carrier && ((Carrier) t).owner == this;
+    return t instanceof Carrier && ((Carrier) t).owner == this ? (Carrier) t : null;
   }
 
   // ---- fibers in and out ----
 
   void spawn(Fiber<?> fiber) {
-    lock.lock();
-    try {
-      live.add(fiber);
+    Carrier here = carrierHere();
+    if (here != null) {
       fiber.markQueued();
-      enqueue(fiber);
-    } finally {
-      lock.unlock();
+      here.queue.addSpawned(fiber);
+    } else {
+      lock.lock();
+      try { // one step with the queueing: a deciding carrier never sees it live but not queued
+        if (spawnedElsewhere.size() >= pruneAt) {
+          spawnedElsewhere.removeIf(Fiber::isDone);
+          pruneAt = Math.max(64, 2 * spawnedElsewhere.size());
+        }
+        spawnedElsewhere.add(fiber);
+        fiber.markQueued();
+        addShared(fiber);
+      } finally {
+        lock.unlock();
+      }
     }
+    wakeIdleIfNeeded();
   }
 
   /**
-   * Ends wait {@code park} of {@code fiber} (any wait if negative); from any thread. Under the
-   * lock: a carrier deciding that nothing can happen must never see the fiber already out of its
-   * wait (its timer dead) but not yet queued; with a waker on an outside thread (a cancel) that
-   * window was a false deadlock report.
+   * Ends wait {@code park} of {@code fiber} (any wait if negative); from any thread. A carrier puts
+   * the fiber in its own runnext slot: it runs as soon as the waker's slice ends, on the cache the
+   * waker warmed, and no other carrier is woken for it (waking one per hand-off costs more than a
+   * hand-off; the chain of runnext fibers is bounded by a slice, see {@link CarrierQueue.Chain}).
+   * Another thread does it under the lock: a carrier deciding that nothing can happen must never
+   * see the fiber out of its wait (its timer dead) but not yet queued; with a waker on an outside
+   * thread (a cancel) that window was a false deadlock report.
    */
   void wake(Fiber<?> fiber, long park) {
+    Carrier here = carrierHere();
+    if (here != null) {
+      if (fiber.endWait(park) && here.queue.putNext(fiber)) {
+        wakeIdleIfNeeded(); // the fiber it displaced waits in the queue: another carrier may take it
+      }
+      return;
+    }
     lock.lock();
     try {
-      if (fiber.endWait(park)) {
-        enqueue(fiber);
+      if (!fiber.endWait(park)) {
+        return;
+      }
+      addShared(fiber);
+    } finally {
+      lock.unlock();
+    }
+    wakeIdleIfNeeded();
+  }
+
+  /** Caller holds the lock. */
+  private void addShared(Fiber<?> fiber) {
+    shared.addLast(fiber);
+    sharedSize = shared.size();
+  }
+
+  void fiberFinished(Fiber<?> fiber) {
+    // The fiber's done flag was written before; a waiter counts itself before it reads that flag.
+    if (waiters > 0) {
+      lock.lock();
+      try {
+        progress.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** For a running fiber's checks: is another fiber, or a due timer, waiting for a carrier? */
+  boolean hasOtherRunnable(long now) {
+    Carrier here = carrierHere();
+    return (here != null && here.queue.size() > 0)
+        || sharedSize > 0
+        || (anyTimer && earliestDeadline - now <= 0);
+  }
+
+  // ---- waking and parking carriers ----
+
+  /**
+   * Work was just published: wakes an idle carrier if no carrier is looking for work. See the class
+   * comment for why this, with {@link #park}'s last look, loses no wake-up.
+   */
+  private void wakeIdleIfNeeded() {
+    Run r = run;
+    if (r == null || r.idleCount == 0 || r.spinning.get() != 0) {
+      return;
+    }
+    lock.lock();
+    try {
+      if (run == r && r.spinning.get() == 0) {
+        wakeOneLocked(r);
       }
     } finally {
       lock.unlock();
     }
   }
 
-  /** Caller holds the lock. */
-  private void enqueue(Fiber<?> fiber) {
-    runQueue.addLast(fiber);
-    queued = runQueue.size();
-    if (idleCarriers > 0) {
-      work.signal();
+  /** Takes one carrier off the idle list, counts it as spinning, and unparks it. Holds the lock. */
+  private void wakeOneLocked(Run r) {
+    Carrier c = r.idle.poll();
+    if (c != null) {
+      r.idleCount = r.idle.size();
+      c.spinningNow = true;
+      r.spinning.incrementAndGet();
+      c.wakeUp = true;
+      LockSupport.unpark(c);
     }
   }
 
-  void fiberFinished(Fiber<?> fiber) {
+  private static void startSpinning(Carrier me) {
+    if (!me.spinningNow) {
+      me.spinningNow = true;
+      me.run.spinning.incrementAndGet();
+    }
+  }
+
+  /** The carrier found work: it stops spinning, and the last spinner hands the search on. */
+  private void stopSpinning(Carrier me) {
+    if (me.spinningNow) {
+      me.spinningNow = false;
+      if (me.run.spinning.decrementAndGet() == 0) {
+        wakeIdleIfNeeded();
+      }
+    }
+  }
+
+  /**
+   * Nothing found anywhere: registers as idle, looks once more, parks until woken, the next timer
+   * is due or the run ends. If it makes every carrier idle it decides, instead, whether the run is
+   * over. Returns with the carrier off the idle list.
+   */
+  private void park(Carrier me) {
+    Run r = me.run;
+    boolean timed;
+    long deadline = 0;
     lock.lock();
     try {
-      live.remove(fiber);
-      progress.signalAll();
+      if (run != r || sharedSize > 0) {
+        return;
+      }
+      me.wakeUp = false;
+      r.idle.push(me);
+      r.idleCount = r.idle.size();
+      if (me.spinningNow) { // in this section: a waker may set it again once the lock is released
+        me.spinningNow = false;
+        r.spinning.decrementAndGet();
+      }
+      if (r.idleCount == threads && endIfNothingCanHappen(r)) {
+        return;
+      }
+      timed = !timers.isEmpty();
+      if (timed) {
+        deadline = timers.peek().deadline;
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (!anyWorkVisible(r)) {
+      while (!me.wakeUp && run == r) {
+        if (!timed) {
+          LockSupport.park(this);
+        } else {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            break;
+          }
+          LockSupport.parkNanos(this, left);
+        }
+        Thread.interrupted(); // a carrier ignores interrupts (a set flag would end every park)
+      }
+    }
+    lock.lock();
+    try {
+      if (r.idle.remove(me)) { // not woken by another thread: it looks for work on its own
+        r.idleCount = r.idle.size();
+      }
     } finally {
       lock.unlock();
     }
   }
 
-  /** For a running fiber's checks: is another fiber, or a due timer, waiting for a carrier? */
-  boolean hasOtherRunnable(long now) {
-    return queued > 0 || (anyTimer && earliestDeadline - now <= 0);
+  /** The last look before parking, after the carrier stopped spinning: anything to do? */
+  private boolean anyWorkVisible(Run r) {
+    if (sharedSize > 0 || (!inbox.isEmpty() && !tasksRunning.get())) {
+      return true;
+    }
+    for (Carrier c : r.carriers) {
+      if (c.queue.size() > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Every carrier is idle: ends the run, as finished or deadlocked, if nothing can make work any
+   * more, and returns whether it did. Holds the lock; everything that could make work (a queued
+   * fiber, a task, a timer, an outside wait) is visible under it, so the view is consistent.
+   */
+  private boolean endIfNothingCanHappen(Run r) {
+    dropDeadTimers();
+    if (!timers.isEmpty() || scheduler.waitsForOutside() || anyWorkVisible(r) || !inbox.isEmpty()) {
+      return false;
+    }
+    List<Fiber<?>> left = liveFibers(r);
+    endRun(left.isEmpty() ? null : Scheduler.deadlock(left));
+    return true;
+  }
+
+  /** The fibers spawned and not ended, by id. Holds the lock. */
+  private List<Fiber<?>> liveFibers(Run r) {
+    List<Fiber<?>> out = new ArrayList<>();
+    for (Fiber<?> f : spawnedElsewhere) {
+      if (!f.isDone()) {
+        out.add(f);
+      }
+    }
+    if (r != null) {
+      for (Carrier c : r.carriers) {
+        c.queue.addLiveTo(out);
+      }
+    }
+    out.sort(Comparator.comparingLong(Fiber::id));
+    return out;
   }
 
   // ---- timers ----
@@ -168,8 +463,9 @@ final class Carriers {
       timers.add(timer);
       if (timers.peek() == timer) {
         noteEarliest();
-        if (idleCarriers > 0) {
-          work.signal(); // an idle carrier may be waiting for a later timer
+        Run r = run;
+        if (r != null && !r.idle.isEmpty()) {
+          wakeOneLocked(r); // an idle carrier may be waiting for a later timer
         }
       }
       return timer;
@@ -200,18 +496,41 @@ final class Carriers {
     return timer.cancelled || timer.fiber.isDone() || !timer.fiber.stillWaits(timer.park);
   }
 
-  /** Wakes the fibers whose timers are due. Caller holds the lock. */
-  private void wakeDueTimers() {
-    long now = System.nanoTime();
-    while (!timers.isEmpty() && timers.peek().deadline - now <= 0) {
-      Scheduler.Timer due = timers.poll();
-      if (due.cancelled) {
-        deadTimers--;
-      } else if (due.fiber.endWait(due.park)) {
-        enqueue(due.fiber);
+  private boolean timerDue() {
+    return anyTimer && earliestDeadline - System.nanoTime() <= 0;
+  }
+
+  /**
+   * Wakes the fibers whose timers are due onto the head of {@code me}'s queue, in deadline order,
+   * so that a sleeper is late by at most the rest of the slice running when it became due.
+   */
+  private void fireDueTimers(Carrier me) {
+    List<Fiber<?>> woken = null;
+    lock.lock();
+    try {
+      if (run != me.run) {
+        return;
       }
+      long now = System.nanoTime();
+      while (!timers.isEmpty() && timers.peek().deadline - now <= 0) {
+        Scheduler.Timer due = timers.poll();
+        if (due.cancelled) {
+          deadTimers--;
+        } else if (due.fiber.endWait(due.park)) {
+          if (woken == null) {
+            woken = new ArrayList<>();
+          }
+          woken.add(due.fiber);
+        }
+      }
+      noteEarliest();
+    } finally {
+      lock.unlock();
     }
-    noteEarliest();
+    if (woken != null) {
+      me.queue.addFirst(woken); // this carrier is not idle: no deciding carrier can miss them
+      wakeIdleIfNeeded();
+    }
   }
 
   /** Drops dead timers at the head, so that they keep no carrier waiting. Caller holds the lock. */
@@ -236,14 +555,20 @@ final class Carriers {
 
   void execute(Runnable task) {
     inbox.add(task);
-    poke();
+    wakeIdleIfNeeded();
   }
 
-  /** Something changed that an idle carrier must look at (a task, a hold closed). */
+  /**
+   * Something changed that an idle carrier must look at, though no work was made (a hold closed):
+   * wakes one even if another spins, so that the end of the run is decided again.
+   */
   void poke() {
     lock.lock();
     try {
-      work.signal();
+      Run r = run;
+      if (r != null) {
+        wakeOneLocked(r);
+      }
     } finally {
       lock.unlock();
     }
@@ -256,12 +581,12 @@ final class Carriers {
    * deadlock. From any thread but a carrier.
    */
   void run() {
-    Carrier[] carriers;
+    Run mine;
     lock.lock();
     try {
-      long mine = startIfIdle();
-      carriers = running;
-      while (runNumber == mine && running != null) {
+      long number = startIfIdle();
+      mine = run;
+      while (runNumber == number && run != null) {
         progress.awaitUninterruptibly();
       }
       if (endedBy != null) {
@@ -270,7 +595,7 @@ final class Carriers {
     } finally {
       lock.unlock();
     }
-    joinAll(carriers);
+    joinAll(mine.carriers);
   }
 
   /**
@@ -281,10 +606,11 @@ final class Carriers {
   boolean await(Fiber<?> fiber, boolean timed, long deadline) {
     boolean interrupted = false;
     lock.lock();
+    waiters++; // before the done flag is read: see fiberFinished
     try {
       while (!fiber.isDone()) {
-        if (running == null) {
-          if (!live.contains(fiber)) {
+        if (run == null) {
+          if (!spawnedElsewhere.contains(fiber)) { // between runs every live fiber is there
             throw new IllegalStateException(fiber + " is neither runnable nor waiting: it was lost");
           }
           startIfIdle();
@@ -298,12 +624,13 @@ final class Carriers {
           }
           interrupted |= awaitNanos(progress, left);
         }
-        if (!fiber.isDone() && running == null && endedBy != null) {
+        if (!fiber.isDone() && run == null && endedBy != null) {
           throw ended();
         }
       }
       return fiber.isDone();
     } finally {
+      waiters--;
       lock.unlock();
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -325,13 +652,14 @@ final class Carriers {
               + endedBy.getMessage(),
           endedBy);
     }
-    if (running == null) {
-      long mine = ++runNumber;
-      running = new Carrier[threads];
+    if (run == null) {
+      ++runNumber;
+      Run r = new Run(threads);
       for (int i = 0; i < threads; i++) {
-        running[i] = new Carrier(this, i + 1, () -> carry(mine));
+        r.carriers[i] = new Carrier(this, r, i + 1);
       }
-      for (Carrier c : running) {
+      run = r;
+      for (Carrier c : r.carriers) {
         c.start();
       }
     }
@@ -340,9 +668,15 @@ final class Carriers {
 
   /** The run ends: carriers exit, waiters return. Caller holds the lock. */
   private void endRun(RuntimeException why) {
+    Run r = run;
     endedBy = why;
-    running = null;
-    work.signalAll();
+    run = null;
+    for (Carrier c : r.carriers) {
+      slicesOfEndedRuns += c.slices;
+      c.queue.addLiveTo(spawnedElsewhere); // after a deadlock, for dumps
+      LockSupport.unpark(c);
+    }
+    spawnedElsewhere.removeIf(Fiber::isDone);
     progress.signalAll();
   }
 
@@ -365,98 +699,143 @@ final class Carriers {
 
   // ---- the carrier loop ----
 
-  private void carry(long run) {
-    Carrier me = (Carrier) Thread.currentThread();
+  private void carry(Carrier me) {
     Scheduler.enterCarrier(scheduler);
-    lock.lock();
     try {
-      while (runNumber == run && running != null) {
-        if (!tasksRunning && !inbox.isEmpty()) {
-          runTasks();
-          continue;
-        }
-        wakeDueTimers();
-        Fiber<?> next = runQueue.pollFirst();
-        if (next != null) {
-          queued = runQueue.size();
-          runSlice(me, next);
-        } else {
-          waitOrEnd();
-        }
+      Fiber<?> next;
+      while ((next = findWork(me)) != null) {
+        runSlice(me, next);
       }
     } catch (RuntimeException | Error bug) {
-      endRun(new IllegalStateException("a carrier thread of " + scheduler + " failed", bug));
+      lock.lock();
+      try {
+        if (run == me.run) {
+          endRun(new IllegalStateException("a carrier thread of " + scheduler + " failed", bug));
+        }
+      } finally {
+        lock.unlock();
+      }
       throw bug;
     } finally {
-      lock.unlock();
       Scheduler.leaveCarrier();
     }
   }
 
-  /** Runs one slice of {@code fiber} without the lock, then queues or parks it. Holds the lock. */
-  private void runSlice(Carrier me, Fiber<?> fiber) {
-    busy++;
-    slicesRun++;
-    lock.unlock();
-    boolean finished;
-    try {
-      fiber.markOnCarrier();
-      fiber.parked = false; // set again if it parks in this slice; its last wait has ended
-      me.current = fiber;
-      finished = fiber.runSlice(sliceNanos);
-    } finally {
-      me.current = null;
-      lock.lock();
-      busy--;
+  /** The next fiber for {@code me}, after tasks and due timers; null once the run has ended. */
+  private Fiber<?> findWork(Carrier me) {
+    while (run == me.run) {
+      if (!inbox.isEmpty() && tasksRunning.compareAndSet(false, true)) {
+        stopSpinning(me);
+        runTasks();
+        continue;
+      }
+      if (timerDue()) {
+        fireDueTimers(me);
+      }
+      Fiber<?> next = null;
+      if (++me.ticks % SHARED_FIRST_EVERY == 0 && sharedSize > 0) {
+        next = takeShared(me);
+      }
+      if (next == null) {
+        next = me.queue.poll(me.chain);
+      }
+      if (next == null && sharedSize > 0) {
+        next = takeShared(me);
+      }
+      if (next == null) {
+        next = stealOrPark(me);
+      }
+      if (next != null) {
+        stopSpinning(me);
+        return next;
+      }
     }
-    if (!finished && !(fiber.parked && fiber.settleParked())) {
-      fiber.markQueued(); // preempted, yielded, or woken before its park completed
-      enqueue(fiber);
-    }
+    return null;
   }
 
-  /** Runs the tasks other threads handed over, one carrier at a time, in order. Holds the lock. */
-  private void runTasks() {
-    tasksRunning = true;
-    busy++;
-    lock.unlock();
+  /**
+   * Takes the shared queue's head; null if it is empty or the run is over. One at a time, unlike
+   * Go's batches: the shared queue carries preempted fibers and work from other threads, a few per
+   * slice, and a batch would put fibers that could run at once on two idle carriers (two
+   * spinners, say) in one carrier's queue.
+   */
+  private Fiber<?> takeShared(Carrier me) {
+    lock.lock();
     try {
-      Scheduler.runTasks(inbox);
+      Fiber<?> first = run == me.run ? shared.pollFirst() : null;
+      sharedSize = shared.size();
+      return first;
     } finally {
-      lock.lock();
-      busy--;
-      tasksRunning = false;
+      lock.unlock();
     }
   }
 
   /**
-   * Nothing to run: wait for work, or end the run when nothing can ever happen again. Holds the
-   * lock; everything that could make work (a slice, a task, a timer, an outside wait) is counted
-   * under it, so "nothing can happen" is decided on one consistent view.
+   * Spins: a few rounds of stealing half of another carrier's queue (or taking from the shared
+   * queue), then parks. Returns a fiber, or null when the caller should look again (woken, a task
+   * or a timer came, or the run ended).
    */
-  private void waitOrEnd() {
-    dropDeadTimers();
-    if (busy > 0 || !timers.isEmpty() || scheduler.waitsForOutside()) {
-      idleWait();
-    } else if (!inbox.isEmpty()) {
-      return;
-    } else if (!live.isEmpty()) {
-      endRun(Scheduler.deadlock(new ArrayList<>(live)));
-    } else {
-      endRun(null);
+  private Fiber<?> stealOrPark(Carrier me) {
+    startSpinning(me);
+    Carrier[] all = me.run.carriers;
+    for (int round = 0; round < STEAL_ROUNDS; round++) {
+      int start = ThreadLocalRandom.current().nextInt(all.length);
+      for (int i = 0; i < all.length; i++) {
+        Carrier victim = all[(start + i) % all.length];
+        if (victim != me && victim.queue.size() > 0 && victim.queue.stealHalfInto(me.moving) > 0) {
+          Fiber<?> first = me.moving.pollFirst();
+          if (!me.moving.isEmpty()) {
+            me.queue.addAll(me.moving);
+          }
+          return first;
+        }
+      }
+      if (sharedSize > 0 || timerDue() || (!inbox.isEmpty() && !tasksRunning.get())) {
+        return null; // findWork takes it, still spinning
+      }
+      Thread.onSpinWait();
     }
+    park(me);
+    return null;
   }
 
-  private void idleWait() {
-    idleCarriers++;
+  /** Runs one slice of {@code fiber}, then parks, requeues or drops it. */
+  private void runSlice(Carrier me, Fiber<?> fiber) {
+    me.countSlice();
+    fiber.markOnCarrier();
+    fiber.parked = false; // set again if it parks in this slice; its last wait has ended
+    me.current = fiber;
+    boolean finished;
     try {
-      if (timers.isEmpty()) {
-        work.awaitUninterruptibly();
-      } else {
-        awaitNanos(work, timers.peek().deadline - System.nanoTime()); // a carrier ignores interrupts
-      }
+      finished = fiber.runSlice(sliceNanos);
     } finally {
-      idleCarriers--;
+      me.current = null;
+    }
+    if (finished) {
+      return;
+    }
+    if (fiber.parked) {
+      if (!fiber.settleParked() && me.queue.putNext(fiber)) { // woken while it finished its slice
+        wakeIdleIfNeeded();
+      }
+      return;
+    }
+    fiber.markQueued(); // preempted or yielded: behind every fiber waiting on any carrier
+    lock.lock();
+    try {
+      addShared(fiber);
+    } finally {
+      lock.unlock();
+    }
+    wakeIdleIfNeeded();
+  }
+
+  /** Runs the tasks other threads handed over, one carrier at a time, in order. */
+  private void runTasks() {
+    try {
+      Scheduler.runTasks(inbox);
+    } finally {
+      tasksRunning.set(false);
     }
   }
 
@@ -475,35 +854,39 @@ final class Carriers {
 
   // ---- diagnostics ----
 
-  /** A consistent snapshot, under the lock: the scheduler's line, then every live fiber. */
+  /** A snapshot: the scheduler's line, then every live fiber, by id. */
   String dump() {
     lock.lock();
     try {
-      List<Fiber<?>> fibers = new ArrayList<>(live);
+      List<Fiber<?>> fibers = liveFibers(run);
       long liveTimers = timers.stream().filter(t -> !isDead(t)).count();
-      return Scheduler.describe(scheduler.toString(), fibers, slicesRun, liveTimers);
+      long slices = slicesOfEndedRuns;
+      Run r = run;
+      if (r != null) {
+        for (Carrier c : r.carriers) {
+          slices += c.slices;
+        }
+      }
+      return Scheduler.describe(scheduler.toString(), fibers, slices, liveTimers);
     } finally {
       lock.unlock();
     }
   }
 
-  /** The number of fibers in the run queue. */
+  /** The number of fibers queued to run, on any carrier or in the shared queue. */
   int runnableCount() {
-    lock.lock();
-    try {
-      return runQueue.size();
-    } finally {
-      lock.unlock();
+    int n = sharedSize;
+    Run r = run;
+    if (r != null) {
+      for (Carrier c : r.carriers) {
+        n += c.queue.size();
+      }
     }
+    return n;
   }
 
   /** Whether a run is going on (carriers started and not stopped). */
   boolean isRunning() {
-    lock.lock();
-    try {
-      return running != null;
-    } finally {
-      lock.unlock();
-    }
+    return run != null;
   }
 }

@@ -31,7 +31,8 @@ import java.util.concurrent.locks.LockSupport;
  *       while it runs it throws rather than lose the fiber. {@link #execute}, {@link
  *       Fiber#cancel()} and {@link Fiber#throwInto} are the thread-safe ways in.
  *   <li><b>Multi-threaded</b> ({@link Builder#threads threads(n)}, n &gt; 1): n daemon carrier
- *       threads ({@code fibered-carrier-1}, ...) take fibers from one shared run queue; a fiber
+ *       threads ({@code fibered-carrier-1}, ...), each with a run queue of its own, stealing from
+ *       each other when they run out; preempted fibers go round a queue shared by all, so a fiber
  *       may run each slice on another carrier. Thread-safe: {@link #spawn}, {@link #execute},
  *       {@link #dump()}, {@link Fiber#cancel()} and the primitives ({@link Channel}, {@link Lock},
  *       {@link Semaphore}, {@link Event}, {@link Pool}) may be used from any thread at any time.
