@@ -2,8 +2,10 @@ package dev.fibered.fuzzer;
 
 import dev.fibered.Fiber;
 import dev.fibered.Scheduler;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,13 +52,11 @@ final class Differ {
     Class<?> fibers = Class.forName(program.className() + "Fibers", true, loader);
     for (String entry : program.entries) {
       Method direct = host.getDeclaredMethod(entry, List.class, int.class, int.class);
-      Method factory = fibers.getDeclaredMethod(entry, List.class, int.class, int.class);
-      direct.setAccessible(true);
-      factory.setAccessible(true);
+      Entry run = new Entry(host, direct, fibers);
       for (int arg : Program.ENTRY_ARGS) {
-        Outcome expected = direct(direct, arg);
+        Outcome expected = direct(run, arg);
         for (Schedule schedule : Schedule.values()) {
-          String difference = underSchedule(factory, arg, schedule, program.seed() ^ arg, expected);
+          String difference = underSchedule(run, arg, schedule, program.seed() ^ arg, expected);
           if (difference != null) {
             return entry + "(t, " + Program.ENTRY_DEPTH + ", " + arg + ") under " + schedule + ": " + difference;
           }
@@ -66,17 +66,55 @@ final class Differ {
     return null;
   }
 
-  private static Outcome direct(Method direct, int arg) throws IllegalAccessException {
+  /**
+   * An entry method and its fiber factory. An instance entry runs on a new object each time (the
+   * generated class has a no-argument constructor), so no run sees another's fields; its factory
+   * takes that object first.
+   */
+  private static final class Entry {
+    private final Constructor<?> constructor;
+    private final Method direct;
+    private final Method factory;
+
+    Entry(Class<?> host, Method direct, Class<?> fibers) throws NoSuchMethodException {
+      this.direct = direct;
+      if (Modifier.isStatic(direct.getModifiers())) {
+        constructor = null;
+        factory = fibers.getDeclaredMethod(direct.getName(), List.class, int.class, int.class);
+      } else {
+        constructor = host.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        factory = fibers.getDeclaredMethod(direct.getName(), host, List.class, int.class, int.class);
+      }
+      direct.setAccessible(true);
+      factory.setAccessible(true);
+    }
+
+    Object call(List<String> trace, int arg) throws ReflectiveOperationException {
+      return constructor == null
+          ? direct.invoke(null, trace, Program.ENTRY_DEPTH, arg)
+          : direct.invoke(constructor.newInstance(), trace, Program.ENTRY_DEPTH, arg);
+    }
+
+    Fiber<?> fiber(List<String> trace, int arg) throws ReflectiveOperationException {
+      return (Fiber<?>)
+          (constructor == null
+              ? factory.invoke(null, trace, Program.ENTRY_DEPTH, arg)
+              : factory.invoke(null, constructor.newInstance(), trace, Program.ENTRY_DEPTH, arg));
+    }
+  }
+
+  private static Outcome direct(Entry entry, int arg) throws ReflectiveOperationException {
     List<String> trace = new ArrayList<>();
     try {
-      return Outcome.returned(direct.invoke(null, trace, Program.ENTRY_DEPTH, arg), trace);
+      return Outcome.returned(entry.call(trace, arg), trace);
     } catch (InvocationTargetException e) {
       return Outcome.threw(e.getCause(), trace);
     }
   }
 
   private static String underSchedule(
-      Method factory, int arg, Schedule schedule, long seed, Outcome expected)
+      Entry entry, int arg, Schedule schedule, long seed, Outcome expected)
       throws ReflectiveOperationException {
     Scheduler scheduler = schedule.scheduler(seed);
     List<Fiber<?>> copies = new ArrayList<>();
@@ -84,7 +122,7 @@ final class Differ {
     for (int i = 0; i < schedule.copies; i++) {
       List<String> trace = new ArrayList<>();
       traces.add(trace);
-      copies.add(scheduler.spawn((Fiber<?>) factory.invoke(null, trace, Program.ENTRY_DEPTH, arg)));
+      copies.add(scheduler.spawn(entry.fiber(trace, arg)));
     }
     scheduler.spawn(CompanionFibers.spinUntilDone(new ArrayList<>(copies)));
     try {

@@ -3,21 +3,40 @@ package dev.fibered.fuzzer;
 import java.util.SplittableRandom;
 
 /**
- * Side-effect-free, well-typed expressions over the visible locals. None holds a switch point (the
- * processor takes those only as whole statements, initializers, assignments and returns). With
+ * Side-effect-free, well-typed expressions over the visible locals. None holds a switch point:
+ * {@link ProgramGenerator} puts those around them. With
  * {@link Feature#IMPLICIT_EXCEPTIONS} some may throw: a division by a value that can be zero, an
  * index that can be out of bounds. No expression is a compile-time constant with a variable in
  * it, so no condition is constant and reachability stays simple.
+ *
+ * <p>A <em>typed</em> generator makes only expressions whose static type the processor can tell
+ * from the source (literals, locals, fields of this class, casts, operators over those; see
+ * docs/language.md): what an expression may hold where Java evaluates it before a later switch
+ * point in the same expression. It puts a cast around the forms it cannot tell (a plain call,
+ * {@code ?:}, an array creation).
  */
 final class Expressions {
   private final SplittableRandom rnd;
   private final Scope scope;
   private final boolean implicitExceptions;
+  private final String anIntLocal;
+  private final boolean typed;
 
-  Expressions(SplittableRandom rnd, Scope scope, boolean implicitExceptions) {
+  /**
+   * @param anIntLocal an int variable that is always in scope (and may be captured where this
+   *     generator is used), for when the scope has none
+   */
+  Expressions(SplittableRandom rnd, Scope scope, boolean implicitExceptions, String anIntLocal, boolean typed) {
     this.rnd = rnd;
     this.scope = scope;
     this.implicitExceptions = implicitExceptions;
+    this.anIntLocal = anIntLocal;
+    this.typed = typed;
+  }
+
+  /** {@code form} with a cast to {@code type} if this generator is typed. */
+  private String told(String type, String form) {
+    return typed ? "((" + type + ") " + form + ")" : form;
   }
 
   String of(Type type) {
@@ -40,13 +59,13 @@ final class Expressions {
   }
 
   private String local(Type type, String otherwise) {
-    Scope.Local l = scope.pick(rnd, type, false);
+    Scope.Local l = scope.pick(rnd, type, false, typed);
     return l == null ? otherwise : l.name;
   }
 
   private String anInt(int depth) {
     if (depth <= 0) {
-      return rnd.nextInt(3) == 0 ? String.valueOf(rnd.nextInt(-3, 12)) : local(Type.INT, "a");
+      return rnd.nextInt(3) == 0 ? String.valueOf(rnd.nextInt(-3, 12)) : local(Type.INT, anIntLocal);
     }
     int d = depth - 1;
     switch (rnd.nextInt(14)) {
@@ -54,7 +73,7 @@ final class Expressions {
         return String.valueOf(rnd.nextInt(-3, 12));
       case 1:
       case 2:
-        return local(Type.INT, "a");
+        return local(Type.INT, anIntLocal);
       case 3:
         return "(" + anInt(d) + " + " + anInt(d) + ")";
       case 4:
@@ -66,9 +85,9 @@ final class Expressions {
       case 7:
         return "(" + anInt(d) + " % " + rnd.nextInt(2, 7) + ")";
       case 8:
-        return aString(d) + ".length()";
+        return told("int", aString(d) + ".length()");
       case 9:
-        return anArray(d) + ".length";
+        return told("int", anArray(d) + ".length");
       case 10:
         {
           String arr = local(Type.ARRAY, null);
@@ -82,7 +101,7 @@ final class Expressions {
       case 11:
         return "(int) " + aLong(d);
       case 12:
-        return "(" + aBoolean(d) + " ? " + anInt(d) + " : " + anInt(d) + ")";
+        return told("int", "(" + aBoolean(d) + " ? " + anInt(d) + " : " + anInt(d) + ")");
       default:
         return implicitExceptions && rnd.nextInt(3) == 0
             ? "(" + anInt(d) + " / " + anInt(d) + ")"
@@ -92,7 +111,7 @@ final class Expressions {
 
   private String aLong(int depth) {
     if (depth <= 0) {
-      return rnd.nextBoolean() ? rnd.nextInt(0, 100) + "L" : local(Type.LONG, "(long) a");
+      return rnd.nextBoolean() ? rnd.nextInt(0, 100) + "L" : local(Type.LONG, "(long) " + anIntLocal);
     }
     int d = depth - 1;
     switch (rnd.nextInt(6)) {
@@ -112,7 +131,7 @@ final class Expressions {
 
   private String aBoolean(int depth) {
     if (depth <= 0) {
-      return local(Type.BOOLEAN, "(a > " + rnd.nextInt(0, 6) + ")");
+      return local(Type.BOOLEAN, "(" + anIntLocal + " > " + rnd.nextInt(0, 6) + ")");
     }
     int d = depth - 1;
     switch (rnd.nextInt(8)) {
@@ -130,7 +149,7 @@ final class Expressions {
       case 6:
         return "(" + aBoolean(d) + " || " + aBoolean(d) + ")";
       default:
-        return aString(d) + ".isEmpty()";
+        return told("boolean", aString(d) + ".isEmpty()");
     }
   }
 
@@ -146,14 +165,28 @@ final class Expressions {
       case 2:
         return local(Type.STRING, "\"\"");
       case 3:
-        return "cut(" + aString(d) + " + " + anInt(d) + ")";
+        return told("String", "cut(" + aString(d) + " + " + anInt(d) + ")");
       default:
-        return "String.valueOf(" + aLong(d) + ")";
+        return told("String", "String.valueOf(" + aLong(d) + ")");
     }
   }
 
+  /**
+   * An array for a for-each loop to run over: the processor must tell it is an array, so not a
+   * field of another object's ({@code o.f0}), even from an untyped generator.
+   */
+  String arraySource() {
+    Scope.Local l = scope.pick(rnd, Type.ARRAY, false, true);
+    return l != null && rnd.nextBoolean() ? l.name : anArray(0, true);
+  }
+
   private String anArray(int depth) {
-    String arr = local(Type.ARRAY, null);
+    return anArray(depth, typed);
+  }
+
+  private String anArray(int depth, boolean typedLocal) {
+    Scope.Local l = scope.pick(rnd, Type.ARRAY, false, typedLocal);
+    String arr = l == null ? null : l.name;
     if (arr != null && (depth <= 0 || rnd.nextBoolean())) {
       return arr;
     }
@@ -162,6 +195,6 @@ final class Expressions {
     for (int i = 0; i < n; i++) {
       sb.append(i > 0 ? ", " : "").append(anInt(Math.max(0, depth - 1)));
     }
-    return sb.append('}').toString();
+    return told("int[]", sb.append('}').toString());
   }
 }

@@ -36,6 +36,51 @@ public enum Feature {
    * argument.
    */
   EXPRESSION_SWITCH_POINTS,
+  /**
+   * Compound assignment around a switch point, as a statement: {@code x += f()}, {@code this.f *=
+   * g()}, {@code a[idx(i(), a)] += f()}, {@code s += cut(f())}; the variable's parts and old value
+   * are read before the call, as Java does.
+   */
+  COMPOUND_ASSIGNMENT_SWITCH_POINTS,
+  /**
+   * Calls of {@code @Fibered} methods in more places inside expressions: arguments and receivers
+   * of plain calls, either branch or the condition of {@code ?:} (the other branch of the same
+   * spelled-out type), an array index, either side of {@code &&}/{@code ||} in an initializer, a
+   * {@code switch} selector. Operands evaluated before the call are ones whose type the source
+   * tells (docs/language.md).
+   */
+  NESTED_SWITCH_POINTS,
+  /** {@code switch} on a String. */
+  STRING_SWITCH,
+  /**
+   * Instance {@code @Fibered} methods of the (final) generated class, reading and writing its
+   * fields ({@code this.f0}, {@code f0}) across switch points; static methods call them on a local
+   * {@code o}, and entries may be instance methods (run on a fresh object).
+   */
+  INSTANCE_METHODS,
+  /** {@code void} {@code @Fibered} methods, called as statements. */
+  VOID_METHODS,
+  /**
+   * Lambdas and method references without switch points: {@code IntUnaryOperator},
+   * {@code Runnable}, {@code Supplier} and {@code Consumer}, naming the parameters and the fields
+   * of {@code this}, stored in locals and called at once or after switch points.
+   */
+  LAMBDAS,
+  /**
+   * Lambdas that also capture the method's effectively final locals: ones declared just before,
+   * ones that live across switch points, a loop's value in each iteration, and {@code o}. Off: the
+   * processor fails ({@code [Fibered/InternalError]}, an IndexOutOfBoundsException in
+   * {@code Lowerer.machineFieldType}) when a lambda captures a local whose scope spans a later
+   * switch point but that is not used after it (so it has no machine field); see the fuzzer's
+   * section in README.
+   */
+  LAMBDA_CAPTURES,
+  /**
+   * Generic {@code @Fibered} methods ({@code <T> T pick(t, c, x, y)}, {@code <T extends
+   * Comparable<T>> T larger(t, x, y)}) with switch points inside, called with boxed ints, longs
+   * and Strings.
+   */
+  GENERIC_METHODS,
   /** {@code synchronized} blocks without switch points. */
   SYNCHRONIZED,
   /**
@@ -44,7 +89,8 @@ public enum Feature {
    */
   SYNCHRONIZED_WITH_SWITCH_POINTS;
 
-  /** What the processor supports: everything but the flag documented as off. */
+  /** What the processor supports: everything but the flags documented as off. */
   public static final Set<Feature> DEFAULTS =
-      Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(SYNCHRONIZED_WITH_SWITCH_POINTS)));
+      Collections.unmodifiableSet(
+          EnumSet.complementOf(EnumSet.of(SYNCHRONIZED_WITH_SWITCH_POINTS, LAMBDA_CAPTURES)));
 }

@@ -34,11 +34,21 @@ public final class ProgramGenerator {
   private final Set<Feature> features;
   private final SplittableRandom rnd;
   private final List<Type> results = new ArrayList<>();
+  /** Per method: whether it is static (the others are instance methods). */
+  private final List<Boolean> statics = new ArrayList<>();
+  /** The instance fields of the class, {@code f0} always an int. */
+  private final List<Type> fields = new ArrayList<>();
+  /** The generated class's simple name. */
+  private String host;
 
   // The method being generated.
   private Type result;
+  private boolean isStatic;
   private Scope scope;
   private Expressions expr;
+  /** Expressions whose type the processor can tell: operands before a later switch point. */
+  private Expressions typed;
+  private Lambdas lambdas;
   private final Deque<Target> targets = new ArrayDeque<>();
   private int names;
   private int budget;
@@ -67,7 +77,10 @@ public final class ProgramGenerator {
   public ProgramGenerator(long seed, Set<Feature> features) {
     this.seed = seed;
     this.features = features.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(features);
-    this.rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 17);
+    // Not new SplittableRandom(seed * GOLDEN_GAMMA + c): that made the stream of seed s + 1 the
+    // stream of seed s shifted by one draw, so neighbouring seeds generated much the same code.
+    // split() gives each seed a mixed state and gamma of its own.
+    this.rnd = new SplittableRandom(seed).split();
   }
 
   /** The class name of the program of {@code seed}. */
@@ -76,11 +89,19 @@ public final class ProgramGenerator {
   }
 
   public Program generate() {
-    String name = nameFor(seed);
+    host = nameFor(seed);
     int count = rnd.nextInt(2, 5);
     for (int i = 0; i < count; i++) {
-      Type[] kinds = {Type.INT, Type.INT, Type.LONG, Type.STRING};
-      results.add(kinds[rnd.nextInt(kinds.length)]);
+      Type[] kinds = {Type.INT, Type.INT, Type.LONG, Type.STRING, Type.VOID};
+      results.add(kinds[rnd.nextInt(on(Feature.VOID_METHODS) ? kinds.length : kinds.length - 1)]);
+      statics.add(!on(Feature.INSTANCE_METHODS) || rnd.nextInt(5) < 2);
+    }
+    if (statics.contains(false)) {
+      fields.add(Type.INT);
+      for (int i = rnd.nextInt(1, 4); i > 0; i--) {
+        Type[] kinds = {Type.INT, Type.LONG, Type.STRING, Type.ARRAY};
+        fields.add(kinds[rnd.nextInt(kinds.length)]);
+      }
     }
     List<String> entries = count > 1 ? List.of("m0", "m1") : List.of("m0");
     Node root = new Node(false);
@@ -89,22 +110,32 @@ public final class ProgramGenerator {
     root.line("");
     root.line("import dev.fibered.Fiber;");
     root.line("import dev.fibered.Fibered;");
+    root.line("import java.util.ArrayList;");
     root.line("import java.util.List;");
+    root.line("import java.util.function.Consumer;");
+    root.line("import java.util.function.IntSupplier;");
+    root.line("import java.util.function.IntUnaryOperator;");
+    root.line("import java.util.function.Supplier;");
     root.line("");
-    root.line("final class " + name + " {");
+    root.line("final class " + host + " {");
     Node.Block members = new Node.Block();
     root.block(members);
     root.line("}");
     members.add(support());
+    if (!fields.isEmpty()) {
+      members.add(fields());
+    }
+    if (on(Feature.GENERIC_METHODS)) {
+      members.add(genericMethods());
+    }
     for (int i = 0; i < count; i++) {
       members.add(method(i));
     }
-    return new Program(seed, name, root, entries);
+    return new Program(seed, host, root, entries);
   }
 
   /** The exceptions, the resource and the helpers every program has. */
   private static Node support() {
-    Node n = new Node(false);
     String[] lines = {
       "static class A extends RuntimeException {",
       "  A(String m) { super(m); }",
@@ -137,8 +168,79 @@ public final class ProgramGenerator {
       "static int idx(int i, int[] a) {",
       "  return Math.floorMod(i, a.length);",
       "}",
+      "static int twice(int x) {",
+      "  return 2 * x;",
+      "}",
+      "static String drain(List<IntSupplier> q) {",
+      "  StringBuilder sb = new StringBuilder();",
+      "  for (IntSupplier s : q) {",
+      "    sb.append(s.getAsInt()).append(',');",
+      "  }",
+      "  q.clear();",
+      "  return sb.toString();",
+      "}",
       "",
     };
+    return fixedLines(lines);
+  }
+
+  /** The instance fields (initialized, package-private) and a plain instance method. */
+  private Node fields() {
+    Node n = new Node(false);
+    for (int i = 0; i < fields.size(); i++) {
+      Type type = fields.get(i);
+      String init;
+      switch (type) {
+        case LONG:
+          init = rnd.nextInt(0, 100) + "L";
+          break;
+        case STRING:
+          init = "\"s" + rnd.nextInt(10) + "\"";
+          break;
+        case ARRAY:
+          init = "{" + rnd.nextInt(-3, 12) + ", " + rnd.nextInt(-3, 12) + ", " + rnd.nextInt(-3, 12) + "}";
+          break;
+        default:
+          init = String.valueOf(rnd.nextInt(-3, 12));
+      }
+      n.line(type.java + " f" + i + " = " + init + ";");
+    }
+    n.line("int plus(int x) {");
+    n.line("  return x + f0;");
+    n.line("}");
+    n.line("");
+    return n;
+  }
+
+  /** Two generic @Fibered methods with switch points, called with boxed values. */
+  private static Node genericMethods() {
+    String[] lines = {
+      "@Fibered",
+      "static <T> T pick(List<String> t, boolean c, T x, T y) {",
+      "  t.add(\"pick \" + c + \" \" + x + \" \" + y);",
+      "  T first = c ? x : y;",
+      "  Fiber.yield();",
+      "  for (int k = 0; k < 2; k++) {",
+      "    t.add(\"pick \" + k + \" \" + first);",
+      "  }",
+      "  return first;",
+      "}",
+      "",
+      "@Fibered",
+      "static <T extends Comparable<T>> T larger(List<String> t, T x, T y) {",
+      "  Fiber.yieldNow();",
+      "  T r = x.compareTo(y) >= 0 ? x : y;",
+      "  t.add(\"larger \" + r);",
+      "  return r;",
+      "}",
+      "",
+    };
+    return fixedLines(lines);
+  }
+
+  /** A node the shrinker keeps, of these lines. */
+  private static Node fixedLines(String[] lines) {
+    Node n = new Node(false);
     for (String l : lines) {
       n.line(l);
     }
@@ -155,34 +257,57 @@ public final class ProgramGenerator {
 
   private Node method(int index) {
     result = results.get(index);
+    isStatic = statics.get(index);
     scope = new Scope();
-    expr = new Expressions(rnd, scope, on(Feature.IMPLICIT_EXCEPTIONS));
+    boolean implicit = on(Feature.IMPLICIT_EXCEPTIONS);
+    expr = new Expressions(rnd, scope, implicit, "a", false);
+    typed = new Expressions(rnd, scope, implicit, "a", true);
+    boolean hasReceiver = !fields.isEmpty();
+    String receiver = !hasReceiver ? null : isStatic ? "o" : "this";
+    lambdas = new Lambdas(rnd, scope, implicit, on(Feature.LAMBDA_CAPTURES), this::fresh, host, receiver);
     targets.clear();
     budget = rnd.nextInt(6, 24);
     noSwitchPoints = 0;
     checkedThrowers = 0;
     scope.push();
-    scope.declare("d", Type.INT, false);
-    scope.declare("a", Type.INT, true);
+    scope.declareParameter("d", Type.INT, false);
+    scope.declareParameter("a", Type.INT, true);
     String m = "m" + index;
     Node n = new Node(index >= 2); // the entries m0 and m1 stay
     n.line("@Fibered");
-    n.line("static " + result.java + " " + m + "(List<String> t, int d, int a) throws Exception {");
+    String modifiers = isStatic ? "static " : rnd.nextBoolean() ? "final " : "";
+    n.line(modifiers + result.java + " " + m + "(List<String> t, int d, int a) throws Exception {");
     Node.Block body = new Node.Block();
     n.block(body);
     n.line("}");
     n.line("");
     body.add(Node.fixed("t.add(\"" + m + " \" + d + \" \" + a);"));
-    body.add(
-        Node.fixed(
-            "if (d <= 0 || t.size() > " + FUEL + ") return " + expr.of(result, 1) + ";"));
+    if (hasReceiver && isStatic) {
+      body.add(Node.fixed(host + " o = new " + host + "();"));
+    }
+    for (int i = 0; hasReceiver && i < fields.size(); i++) {
+      String field = isStatic ? "o.f" + i : (rnd.nextBoolean() ? "this.f" : "f") + i;
+      scope.add(new Scope.Local(field, fields.get(i), true, true, !isStatic, isStatic));
+    }
+    body.add(Node.fixed("if (d <= 0 || t.size() > " + FUEL + ") return" + value(result, 1) + ";"));
+    if (on(Feature.LAMBDAS)) {
+      body.add(Node.fixed("List<IntSupplier> " + Lambdas.QUEUE + " = new ArrayList<>();"));
+    }
     if (!statements(body, 3, rnd.nextInt(2, 7))) {
       return n;
     }
-    body.add(Node.of("t.add(\"end " + m + "\"" + locals() + ");"));
-    body.add(Node.fixed("return " + expr.of(result) + ";"));
+    String queue = on(Feature.LAMBDAS) ? " + \" \" + drain(" + Lambdas.QUEUE + ")" : "";
+    body.add(Node.of("t.add(\"end " + m + "\"" + locals() + queue + ");"));
+    if (result != Type.VOID || rnd.nextBoolean()) {
+      body.add(Node.fixed("return" + value(result, 2) + ";"));
+    }
     scope.pop();
     return n;
+  }
+
+  /** What {@code return} is followed by: a space and a value, or nothing in a void method. */
+  private String value(Type type, int depth) {
+    return type == Type.VOID ? "" : " " + expr.of(type, depth);
   }
 
   /**
@@ -214,6 +339,10 @@ public final class ProgramGenerator {
   /** Adds one statement; returns whether it can complete normally. */
   private boolean statement(Node.Block block, int depth) {
     while (true) {
+      if (on(Feature.LAMBDAS) && rnd.nextInt(12) == 0) {
+        lambdas.statement(block);
+        return true;
+      }
       int pick = rnd.nextInt(100);
       if (pick < 14) {
         declare(block);
@@ -223,7 +352,7 @@ public final class ProgramGenerator {
           return true;
         }
       } else if (pick < 32) {
-        block.add(Node.of("t.add(\"" + fresh("e") + " \" + " + traced(pick(Type.values())) + ");"));
+        block.add(Node.of("t.add(\"" + fresh("e") + " \" + " + traced(pick(Type.VALUES)) + ");"));
         return true;
       } else if (pick < 48) {
         if (switchPointsAllowed() && (on(Feature.CALLS) || on(Feature.YIELDS))) {
@@ -264,6 +393,9 @@ public final class ProgramGenerator {
   private String locals() {
     StringBuilder sb = new StringBuilder();
     for (Scope.Local l : scope.visible()) {
+      if (!l.type.isTraceable()) {
+        continue;
+      }
       String value = l.type == Type.ARRAY ? "java.util.Arrays.toString(" + l.name + ")" : l.name;
       sb.append(" + \" \" + ").append(value);
     }
@@ -285,14 +417,19 @@ public final class ProgramGenerator {
   }
 
   private void declare(Node.Block block) {
-    Type type = pick(Type.values());
+    Type type = pick(Type.VALUES);
     String name = fresh("x");
+    if (on(Feature.LAMBDA_CAPTURES) && rnd.nextInt(3) == 0) {
+      block.add(Node.of((rnd.nextBoolean() ? "final " : "") + type.java + " " + name + " = " + expr.of(type) + ";"));
+      scope.declareFinal(name, type); // for lambdas to capture
+      return;
+    }
     block.add(Node.of(type.java + " " + name + " = " + expr.of(type) + ";"));
     scope.declare(name, type, true);
   }
 
   private boolean assign(Node.Block block) {
-    Type type = pick(Type.values());
+    Type type = pick(Type.VALUES);
     Scope.Local l = scope.pick(rnd, type, true);
     if (l == null) {
       return false;
@@ -318,10 +455,35 @@ public final class ProgramGenerator {
     return true;
   }
 
-  /** A call of a @Fibered method of this program: {@code mK(t, d - 1, <int>)}. */
+  /**
+   * A call of a @Fibered method of this program: {@code mK(t, d - 1, <int>)}, on {@code o} or
+   * (sometimes spelled out) {@code this} for an instance method.
+   */
   private String call(int method) {
+    return call(method, expr.of(Type.INT, 1));
+  }
+
+  private String call(int method, String argument) {
     checkedThrowers++; // it throws Exception
-    return "m" + method + "(t, d - 1, " + expr.of(Type.INT, 1) + ")";
+    String receiver = statics.get(method) ? "" : isStatic ? "o." : rnd.nextInt(3) == 0 ? "this." : "";
+    return receiver + "m" + method + "(t, d - 1, " + argument + ")";
+  }
+
+  /** A call of a method whose result is not void, or -1 if every method is void. */
+  private int valueCallee() {
+    int callee = rnd.nextInt(results.size());
+    for (int i = 0; i < results.size(); i++) {
+      int c = (callee + i) % results.size();
+      if (results.get(c) != Type.VOID) {
+        return c;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code call} as an int: cast if it is a long, its length if a String. */
+  private static String asInt(String call, Type type) {
+    return type == Type.STRING ? call + ".length()" : type == Type.LONG ? "(int) " + call : call;
   }
 
   private boolean switchPoint(Node.Block block) {
@@ -329,8 +491,22 @@ public final class ProgramGenerator {
       block.add(Node.of(rnd.nextBoolean() ? "Fiber.yield();" : "Fiber.yieldNow();"));
       return true;
     }
+    if (on(Feature.GENERIC_METHODS) && rnd.nextInt(10) == 0) {
+      return genericCall(block);
+    }
     int callee = rnd.nextInt(results.size());
     Type type = results.get(callee);
+    if (type == Type.VOID) {
+      block.add(Node.of(call(callee) + ";"));
+      return true;
+    }
+    if (on(Feature.COMPOUND_ASSIGNMENT_SWITCH_POINTS) && rnd.nextInt(4) == 0 && compoundAssignment(block, callee, type)) {
+      return true;
+    }
+    if (on(Feature.NESTED_SWITCH_POINTS) && rnd.nextInt(5) == 0) {
+      nestedCall(block, callee, type);
+      return true;
+    }
     if (on(Feature.EXPRESSION_SWITCH_POINTS) && rnd.nextInt(3) == 0) {
       return callInExpression(block, callee, type);
     }
@@ -345,9 +521,7 @@ public final class ProgramGenerator {
             block.add(Node.of(l.name + " = " + call(callee) + ";"));
             return true;
           }
-          String name = fresh("x");
-          block.add(Node.of(type.java + " " + name + " = " + call(callee) + ";"));
-          scope.declare(name, type, true);
+          declareResult(block, type, call(callee));
           return true;
         }
       case 2:
@@ -358,10 +532,8 @@ public final class ProgramGenerator {
         break;
       default:
         {
-          String name = fresh("x");
-          block.add(Node.of(type.java + " " + name + " = " + call(callee) + ";"));
+          String name = declareResult(block, type, call(callee));
           block.add(Node.of("t.add(\"" + fresh("r") + " \" + " + name + ");"));
-          scope.declare(name, type, true);
           return true;
         }
     }
@@ -369,11 +541,26 @@ public final class ProgramGenerator {
   }
 
   /**
+   * {@code T x = value;}, with x assignable, or (for lambdas to capture it later, across switch
+   * points) effectively final; returns x.
+   */
+  private String declareResult(Node.Block block, Type type, String value) {
+    String name = fresh("x");
+    block.add(Node.of(type.java + " " + name + " = " + value + ";"));
+    if (on(Feature.LAMBDA_CAPTURES) && rnd.nextInt(3) == 0) {
+      scope.declareFinal(name, type);
+    } else {
+      scope.declare(name, type, true);
+    }
+    return name;
+  }
+
+  /**
    * A call inside a larger expression, with operands Java evaluates before and after it (the
    * processor must keep that order, and the short-circuits).
    */
   private boolean callInExpression(Node.Block block, int callee, Type type) {
-    boolean numeric = type == Type.INT || type == Type.LONG;
+    boolean numeric = type.isNumeric();
     int pick = rnd.nextInt(4);
     if (pick == 1 && numeric) {
       Node n =
@@ -394,19 +581,19 @@ public final class ProgramGenerator {
       String name = fresh("x");
       block.add(
           Node.of(
-              "long " + name + " = " + expr.of(Type.LONG, 1) + " + " + call(callee) + " * " + expr.of(Type.INT, 1) + ";"));
+              "long " + name + " = " + typed.of(Type.LONG, 1) + " + " + call(callee) + " * " + expr.of(Type.INT, 1) + ";"));
       scope.declare(name, Type.LONG, true);
       return true;
     }
     if (pick == 3 && numeric) {
       int outer = rnd.nextInt(results.size());
-      String argument = "(int) " + call(callee);
-      checkedThrowers++;
-      String name = fresh("x");
+      String outerCall = call(outer, "(int) " + call(callee));
       Type outerType = results.get(outer);
-      block.add(
-          Node.of(outerType.java + " " + name + " = m" + outer + "(t, d - 1, " + argument + ");"));
-      scope.declare(name, outerType, true);
+      if (outerType == Type.VOID) {
+        block.add(Node.of(outerCall + ";"));
+      } else {
+        declareResult(block, outerType, outerCall);
+      }
       return true;
     }
     block.add(
@@ -414,13 +601,158 @@ public final class ProgramGenerator {
             "t.add(\""
                 + fresh("s")
                 + " \" + "
-                + traced(pick(Type.values()))
+                + traced(pick(Type.VALUES))
                 + " + \" \" + "
                 + call(callee)
                 + " + \" \" + "
-                + traced(pick(Type.values()))
+                + traced(pick(Type.VALUES))
                 + ");"));
     return true;
+  }
+
+  /**
+   * {@code v op= call} as a statement, where v is a local, a field of this class or an element of
+   * an array (its index perhaps another call); false if there is no variable to assign.
+   */
+  private boolean compoundAssignment(Node.Block block, int callee, Type type) {
+    int pick = rnd.nextInt(3);
+    if (pick == 0 && type.isNumeric()) {
+      Scope.Local array = scope.pick(rnd, Type.ARRAY, false, true);
+      if (array == null) {
+        return false;
+      }
+      String index;
+      int indexCallee = valueCallee();
+      if (on(Feature.NESTED_SWITCH_POINTS) && rnd.nextBoolean()) {
+        index = "(int) idx(" + asInt(call(indexCallee), results.get(indexCallee)) + ", " + array.name + ")";
+      } else if (on(Feature.IMPLICIT_EXCEPTIONS) && rnd.nextInt(4) == 0) {
+        index = typed.of(Type.INT, 1); // may be out of bounds: Java throws before the call
+      } else {
+        index = "(int) idx(" + expr.of(Type.INT, 1) + ", " + array.name + ")";
+      }
+      block.add(Node.of(array.name + "[" + index + "] " + arithmetic() + " " + call(callee) + ";"));
+      return true;
+    }
+    Type target = pick == 1 ? Type.STRING : type.isNumeric() ? pick(new Type[] {Type.INT, Type.LONG}) : Type.STRING;
+    Scope.Local l = scope.pick(rnd, target, true, true);
+    if (l == null) {
+      return false;
+    }
+    if (target == Type.STRING) {
+      // cut(): a String that grows by every call would grow without bound in loops
+      block.add(Node.of(l.name + " += " + (type == Type.STRING ? "cut(" + call(callee) + ")" : call(callee)) + ";"));
+    } else {
+      block.add(Node.of(l.name + " " + arithmetic() + " " + call(callee) + ";"));
+    }
+    return true;
+  }
+
+  /** A compound arithmetic operator; / and % only when an exception is welcome. */
+  private String arithmetic() {
+    String[] ops = {"+=", "-=", "*=", "^=", "|=", "/=", "%="};
+    return ops[rnd.nextInt(on(Feature.IMPLICIT_EXCEPTIONS) ? ops.length : ops.length - 2)];
+  }
+
+  /**
+   * A call nested in a larger expression whose other operands Java evaluates first are ones whose
+   * type the source tells: an argument or receiver of a plain call, a branch or the condition of
+   * {@code ?:}, an array index, an operand of {@code &&} or {@code ||}.
+   */
+  private void nestedCall(Node.Block block, int callee, Type type) {
+    String call = call(callee);
+    switch (rnd.nextInt(6)) {
+      case 0:
+        {
+          Scope.Local op = scope.pick(rnd, Type.INT_OPERATOR, false);
+          String value =
+              op != null && rnd.nextBoolean()
+                  ? op.name + ".applyAsInt(" + asInt(call, type) + ")"
+                  : "Math.max(" + typed.of(Type.INT, 1) + ", " + asInt(call, type) + ")";
+          declareResult(block, Type.INT, value);
+          return;
+        }
+      case 1:
+        block.add(
+            Node.of(
+                "t.add(cut(" + typed.of(Type.STRING, 1) + " + " + call + ") + \" " + fresh("n") + " \" + "
+                    + traced(pick(Type.VALUES)) + ");"));
+        return;
+      case 2:
+        {
+          String other = typed.of(type, 1);
+          String condition = expr.of(Type.BOOLEAN, 1);
+          boolean callFirst = rnd.nextBoolean();
+          declareResult(
+              block, type, condition + " ? " + (callFirst ? call + " : " + other : other + " : " + call));
+          return;
+        }
+      case 3:
+        {
+          String condition = asInt(call, type) + " > " + expr.of(Type.INT, 1);
+          declareResult(block, Type.INT, "(" + condition + ") ? " + typed.of(Type.INT, 1) + " : " + typed.of(Type.INT, 1));
+          return;
+        }
+      case 4:
+        {
+          String array = typed.of(Type.ARRAY, 0);
+          String index =
+              on(Feature.IMPLICIT_EXCEPTIONS) && rnd.nextInt(4) == 0
+                  ? asInt(call, type)
+                  : "idx(" + asInt(call, type) + ", " + array + ")";
+          declareResult(block, Type.INT, array + "[" + index + "]");
+          return;
+        }
+      default:
+        {
+          String test = type == Type.STRING ? call + ".isEmpty()" : call + " > " + expr.of(Type.INT, 1);
+          boolean and = rnd.nextBoolean();
+          String other = expr.of(Type.BOOLEAN, 1);
+          String value = rnd.nextBoolean() ? other + (and ? " && " : " || ") + test : test + (and ? " && " : " || ") + other;
+          declareResult(block, Type.BOOLEAN, value);
+        }
+    }
+  }
+
+  /** A call of a generic @Fibered method: to a variable, a return or a statement, as Java infers. */
+  private boolean genericCall(Node.Block block) {
+    Type type = pick(new Type[] {Type.INT, Type.LONG, Type.STRING});
+    String call =
+        rnd.nextBoolean()
+            ? "pick(t, " + expr.of(Type.BOOLEAN, 1) + ", " + expr.of(type, 1) + ", " + expr.of(type, 1) + ")"
+            : "larger(t, " + expr.of(type, 1) + ", " + expr.of(type, 1) + ")";
+    switch (rnd.nextInt(5)) {
+      case 0:
+        block.add(Node.of(call + ";"));
+        return true;
+      case 1:
+        if (type == result) {
+          block.add(Node.of("return " + call + ";"));
+          return false;
+        }
+        declareResult(block, type, call);
+        return true;
+      case 2:
+        {
+          // not o.f0: the processor infers T from a variable whose type the source tells
+          Scope.Local l = scope.pick(rnd, type, true, true);
+          if (l != null) {
+            block.add(Node.of(l.name + " = " + call + ";"));
+            return true;
+          }
+          declareResult(block, type, call);
+          return true;
+        }
+      case 3:
+        {
+          String boxed = type == Type.INT ? "Integer" : type == Type.LONG ? "Long" : "String";
+          String name = fresh("x");
+          block.add(Node.of(boxed + " " + name + " = " + call + "; t.add(\"" + name + " \" + " + name + ");"));
+          return true;
+        }
+      default:
+        declareResult(block, type, call);
+        return true;
+    }
   }
 
   /** return, throw, break or continue: a statement that cannot complete normally. */
@@ -433,7 +765,7 @@ public final class ProgramGenerator {
       block.add(Node.of("throw " + exception() + ";"));
       return false;
     }
-    block.add(Node.of("return " + expr.of(result) + ";"));
+    block.add(Node.of("return" + value(result, 2) + ";"));
     return false;
   }
 
@@ -548,11 +880,18 @@ public final class ProgramGenerator {
         n.line("} while (" + counter + " < " + bound + ");");
         break;
       default:
-        n.line(prefix + "for (int " + counter + " : " + expr.of(Type.ARRAY) + ") {");
+        n.line(prefix + "for (int " + counter + " : " + expr.arraySource() + ") {");
         n.block(body);
         n.line("}");
     }
-    scope.declare(counter, Type.INT, false);
+    if (kind == 3) {
+      scope.declareFinal(counter, Type.INT); // a for-each variable is effectively final
+    } else {
+      scope.declare(counter, Type.INT, false);
+    }
+    if (on(Feature.LAMBDA_CAPTURES) && rnd.nextInt(3) == 0) {
+      lambdas.inLoop(body, counter, kind == 3);
+    }
     targets.push(target);
     boolean bodyCompletes = nested(body, depth);
     targets.pop();
@@ -689,7 +1028,8 @@ public final class ProgramGenerator {
     boolean points = on(Feature.SWITCH_WITH_SWITCH_POINTS);
     Target target = new Target(label(), false, true);
     String prefix = target.label == null ? "" : target.label + ": ";
-    Node n = Node.of(prefix + "switch (" + expr.of(Type.INT, 1) + " % 4) {");
+    boolean strings = on(Feature.STRING_SWITCH) && rnd.nextInt(3) == 0;
+    Node n = Node.of(prefix + "switch (" + selector(strings) + ") {");
     if (!points) {
       noSwitchPoints++;
     }
@@ -697,7 +1037,11 @@ public final class ProgramGenerator {
     int cases = rnd.nextInt(1, 4);
     boolean hasDefault = rnd.nextBoolean();
     boolean lastCompletes = true;
-    List<Integer> values = new ArrayList<>(List.of(-3, -2, -1, 0, 1, 2, 3));
+    List<String> values =
+        new ArrayList<>(
+            strings
+                ? List.of("\"s0\"", "\"s1\"", "\"s2\"", "\"s3\"", "\"\"", "\"0\"", "\"s12\"")
+                : List.of("-3", "-2", "-1", "0", "1", "2", "3"));
     for (int i = 0; i < cases; i++) {
       boolean isDefault = hasDefault && i == cases - 1;
       String head = isDefault ? "default:" : "case " + values.remove(rnd.nextInt(values.size())) + ":";
@@ -719,6 +1063,20 @@ public final class ProgramGenerator {
     n.line("}");
     block.add(n);
     return lastCompletes || target.broken || !hasDefault;
+  }
+
+  /** A switch's selector: an int in -3..3 or a String, perhaps with a call in it. */
+  private String selector(boolean strings) {
+    int callee = valueCallee();
+    if (on(Feature.NESTED_SWITCH_POINTS) && on(Feature.CALLS) && switchPointsAllowed() && callee >= 0
+        && rnd.nextInt(4) == 0) {
+      Type type = results.get(callee);
+      if (strings) {
+        return type == Type.STRING ? call(callee) : "\"s\" + " + call(callee);
+      }
+      return asInt(call(callee), type) + " % 4";
+    }
+    return strings ? expr.of(Type.STRING, 1) : expr.of(Type.INT, 1) + " % 4";
   }
 
   private boolean synchronizedStatement(Node.Block block, int depth) {

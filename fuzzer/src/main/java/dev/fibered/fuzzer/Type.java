@@ -1,12 +1,21 @@
 package dev.fibered.fuzzer;
 
-/** The types of the locals, parameters and results of generated code. */
+/** The types of the locals, parameters, fields and results of generated code. */
 enum Type {
   INT("int"),
   LONG("long"),
   BOOLEAN("boolean"),
   STRING("String"),
-  ARRAY("int[]");
+  ARRAY("int[]"),
+  /** A method's result only: a void method is called as a statement. */
+  VOID("void"),
+  /** A local holding a lambda or method reference, applied later (never traced: no identity). */
+  INT_OPERATOR("java.util.function.IntUnaryOperator"),
+  /** A local holding a lambda that records to the trace when run. */
+  RUNNABLE("Runnable");
+
+  /** The types of values: what a declaration, an assignment or a trace event may pick. */
+  static final Type[] VALUES = {INT, LONG, BOOLEAN, STRING, ARRAY};
 
   final String java;
 
@@ -14,8 +23,13 @@ enum Type {
     this.java = java;
   }
 
-  /** Whether a method may return it (and so a call's result may be assigned to it). */
-  boolean isResult() {
-    return this == INT || this == LONG || this == STRING;
+  /** Whether a value of this type can be written to the trace (a lambda's identity cannot). */
+  boolean isTraceable() {
+    return this != INT_OPERATOR && this != RUNNABLE && this != VOID;
+  }
+
+  /** Whether {@code target op= value} compiles for some arithmetic {@code op}. */
+  boolean isNumeric() {
+    return this == INT || this == LONG;
   }
 }

@@ -28,6 +28,43 @@ class GeneratorTest {
   }
 
   /**
+   * Each construct of the newer flags shows up in the CI range's programs (the fuzz run itself
+   * only says that nothing failed, not what was tried).
+   */
+  @Test
+  void defaultProgramsHoldEveryNewConstruct() {
+    StringBuilder all = new StringBuilder();
+    for (long seed = 0; seed < 100; seed++) {
+      all.append(new ProgramGenerator(seed).generate().source());
+    }
+    String source = all.toString();
+    String[] constructs = {
+      "(?m)^  (final )?(int|long|String|void) m\\d\\(", // an instance @Fibered method
+      "o\\.m\\d\\(t, d - 1", // a static method calling an instance one
+      "this\\.m\\d\\(t, d - 1", // and an instance method calling another explicitly on this
+      "static void m\\d\\(",
+      "\\] [-+*^|/%]= (o\\.|this\\.)?m\\d\\(", // a[i] op= f()
+      "(?m)^ *(this\\.)?f\\d [-+*^|/%]= (o\\.|this\\.)?m\\d\\(", // a field op= f()
+      "\\[\\(int\\) idx\\((\\(int\\) )?(o\\.|this\\.)?m\\d\\(", // a[idx(i())] op= f()
+      "Math\\.max\\(.*, (\\(int\\) )?(o\\.|this\\.)?m\\d\\(", // a plain call's argument
+      "\\? (o\\.|this\\.)?m\\d\\([^;]* : ", // a ?: branch
+      "switch \\((o\\.|this\\.)?m\\d\\(", // a switch on a call
+      "case \"s\\d\":",
+      "IntUnaryOperator g\\d+ = z\\d+ -> ",
+      "::plus;",
+      "Runnable r\\d+ = \\(\\) -> ",
+      "q\\.add\\(\\(\\) -> ",
+      "= pick\\(t, ",
+      "= larger\\(t, ",
+    };
+    for (String construct : constructs) {
+      assertTrue(
+          java.util.regex.Pattern.compile(construct).matcher(source).find(),
+          () -> "no program of seeds 0..99 has " + construct);
+    }
+  }
+
+  /**
    * The flag that is off works: switched on, it generates what the processor rejects (by design),
    * and nothing else is rejected.
    */
