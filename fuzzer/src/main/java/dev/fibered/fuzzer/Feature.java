@@ -106,6 +106,16 @@ public enum Feature {
    * {@code g(t, d - 1, y - (a[i()] op= f()))}, {@code "..." + (s += cut(f()))}.
    */
   NESTED_ASSIGNMENTS,
+  /**
+   * {@code synchronized} blocks (without switch points) in the cases of a switch expression whose
+   * value goes to a local. Off: the processor's machine stores such a switch expression straight
+   * into a machine field ({@code x = switch (a) {... synchronized (t) {...} yield v; }}), and
+   * JDK 17's javac writes that field store as bytecode the JVM rejects (VerifyError: stack map
+   * does not match at the monitor's exception handler), though the plain method verifies (the
+   * local store has an empty operand stack); JDK 25's javac compiles both right. See the
+   * fuzzer's section in README.
+   */
+  SYNCHRONIZED_IN_SWITCH_EXPRESSIONS,
   /** {@code synchronized} blocks without switch points. */
   SYNCHRONIZED,
   /**
@@ -114,8 +124,9 @@ public enum Feature {
    */
   SYNCHRONIZED_WITH_SWITCH_POINTS;
 
-  /** What the processor supports: everything but the flag documented as off. */
+  /** What the processor supports: everything but the flags documented as off. */
   public static final Set<Feature> DEFAULTS =
       Collections.unmodifiableSet(
-          EnumSet.complementOf(EnumSet.of(SYNCHRONIZED_WITH_SWITCH_POINTS)));
+          EnumSet.complementOf(
+              EnumSet.of(SYNCHRONIZED_WITH_SWITCH_POINTS, SYNCHRONIZED_IN_SWITCH_EXPRESSIONS)));
 }

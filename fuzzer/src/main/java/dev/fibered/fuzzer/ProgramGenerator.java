@@ -426,6 +426,14 @@ public final class ProgramGenerator {
     return switchIsOperand && noReturns > 0;
   }
 
+  /**
+   * Whether a synchronized block may stand here: not in a switch expression's case unless
+   * {@link Feature#SYNCHRONIZED_IN_SWITCH_EXPRESSIONS}, and never in one that is an operand.
+   */
+  private boolean synchronizedAllowed() {
+    return noReturns == 0 || on(Feature.SYNCHRONIZED_IN_SWITCH_EXPRESSIONS) && !inOperandSwitch();
+  }
+
   /** Whether a return may stand here (not inside a switch expression's cases). */
   private boolean canReturn() {
     return noReturns == 0;
@@ -493,7 +501,7 @@ public final class ProgramGenerator {
         if (on(Feature.SWITCH)) {
           return switchStatement(block, depth);
         }
-      } else if (on(Feature.SYNCHRONIZED) && !inOperandSwitch()) {
+      } else if (on(Feature.SYNCHRONIZED) && synchronizedAllowed()) {
         return synchronizedStatement(block, depth);
       }
     }
