@@ -68,11 +68,8 @@ public enum Feature {
   LAMBDAS,
   /**
    * Lambdas that also capture the method's effectively final locals: ones declared just before,
-   * ones that live across switch points, a loop's value in each iteration, and {@code o}. Off: the
-   * processor fails ({@code [Fibered/InternalError]}, an IndexOutOfBoundsException in
-   * {@code Lowerer.machineFieldType}) when a lambda captures a local whose scope spans a later
-   * switch point but that is not used after it (so it has no machine field); see the fuzzer's
-   * section in README.
+   * ones that live across switch points, a loop's value in each iteration, and {@code o}. (It found
+   * a processor crash on a captured local with no machine field, fixed in b07f693.)
    */
   LAMBDA_CAPTURES,
   /**
@@ -81,6 +78,44 @@ public enum Feature {
    * and Strings.
    */
   GENERIC_METHODS,
+  /**
+   * Virtual dispatch of {@code @Fibered} methods ({@link Hierarchy}): an abstract class or an
+   * interface with an abstract {@code op} and an overridable (or {@code default}) {@code tag}
+   * that calls {@code op} on {@code this}, implementations with {@code @Fibered} overrides holding
+   * generated bodies, one inheriting {@code op}; called on {@code Base} locals that {@code
+   * base(<int>)} fills at run time with one of them, an anonymous class or a lambda (plain calls).
+   */
+  DISPATCH,
+  /**
+   * Anonymous classes in {@code @Fibered} bodies, without switch points: with a field they bump,
+   * with a loop recording to the trace, added to {@code q} (one per loop iteration, capturing its
+   * value), and (with {@link #DISPATCH}) implementing {@code Base}.
+   */
+  ANONYMOUS_CLASSES,
+  /**
+   * Switch expressions with switch points: in the selector, in rule values, in rule blocks and
+   * old-style groups (with fall-through) before a {@code yield} (sometimes inside try/finally),
+   * nested, as a local's initializer, a return value, a trace event, an operand after a typed one
+   * and a call's argument. Values are calls, typed expressions and literals, ints promoting in a
+   * long switch.
+   */
+  SWITCH_EXPRESSIONS,
+  /**
+   * {@code a[idx(f(), a)]++} and {@code --a[...]} as statements and operands, and compound
+   * assignments with a switch point nested inside larger expressions: {@code y + (x op= f())},
+   * {@code g(t, d - 1, y - (a[i()] op= f()))}, {@code "..." + (s += cut(f()))}.
+   */
+  NESTED_ASSIGNMENTS,
+  /**
+   * {@code synchronized} blocks (without switch points) in the cases of a switch expression whose
+   * value goes to a local. Off: the processor's machine stores such a switch expression straight
+   * into a machine field ({@code x = switch (a) {... synchronized (t) {...} yield v; }}), and
+   * JDK 17's javac writes that field store as bytecode the JVM rejects (VerifyError: stack map
+   * does not match at the monitor's exception handler), though the plain method verifies (the
+   * local store has an empty operand stack); JDK 25's javac compiles both right. See the
+   * fuzzer's section in README.
+   */
+  SYNCHRONIZED_IN_SWITCH_EXPRESSIONS,
   /** {@code synchronized} blocks without switch points. */
   SYNCHRONIZED,
   /**
@@ -92,5 +127,6 @@ public enum Feature {
   /** What the processor supports: everything but the flags documented as off. */
   public static final Set<Feature> DEFAULTS =
       Collections.unmodifiableSet(
-          EnumSet.complementOf(EnumSet.of(SYNCHRONIZED_WITH_SWITCH_POINTS, LAMBDA_CAPTURES)));
+          EnumSet.complementOf(
+              EnumSet.of(SYNCHRONIZED_WITH_SWITCH_POINTS, SYNCHRONIZED_IN_SWITCH_EXPRESSIONS)));
 }

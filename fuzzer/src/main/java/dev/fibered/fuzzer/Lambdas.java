@@ -109,21 +109,21 @@ final class Lambdas {
   }
 
   /**
-   * In a loop body: a copy of the loop's value (or the for-each variable itself, if {@code
-   * counter} is one) captured by a lambda added to {@code q}.
+   * In a loop body: the loop's value for a lambda or anonymous class to capture: a copy of the
+   * counter, or the for-each variable itself if {@code counter} is one.
    */
-  void inLoop(Node.Block body, String counter, boolean counterIsFinal) {
-    String value = counter;
-    if (!counterIsFinal) {
-      value = fresh.apply("c");
-      body.add(Node.of((rnd.nextBoolean() ? "final " : "") + "int " + value + " = " + counter + ";"));
-      scope.declareFinal(value, Type.INT);
+  String loopValue(Node.Block body, String counter, boolean counterIsFinal) {
+    if (counterIsFinal) {
+      return counter;
     }
-    defer(body, value);
+    String value = fresh.apply("c");
+    body.add(Node.of((rnd.nextBoolean() ? "final " : "") + "int " + value + " = " + counter + ";"));
+    scope.declareFinal(value, Type.INT);
+    return value;
   }
 
   /** {@code q.add(() -> ...)}, naming {@code value} if it is not null. */
-  private void defer(Node.Block block, String value) {
+  void defer(Node.Block block, String value) {
     String e = body().of(Type.INT);
     block.add(Node.of(QUEUE + ".add(() -> " + (value == null ? e : "(" + value + " * 10 + " + e + ")") + ");"));
   }

@@ -33,9 +33,19 @@ public final class ProgramGenerator {
   private final long seed;
   private final Set<Feature> features;
   private final SplittableRandom rnd;
+  /**
+   * Per callee: its result. The callees are the methods {@code m0..} of the class, then the
+   * {@link Hierarchy}'s dispatched methods, called on a {@link Type#BASE} local.
+   */
   private final List<Type> results = new ArrayList<>();
-  /** Per method: whether it is static (the others are instance methods). */
+  /** Per callee: whether it is static (the others are instance methods). */
   private final List<Boolean> statics = new ArrayList<>();
+  /** Per callee: its name. */
+  private final List<String> callees = new ArrayList<>();
+  /** How many of the callees are methods of the class (the rest are dispatched). */
+  private int methods;
+  /** The base type and implementations of {@link Feature#DISPATCH}, or null. */
+  private Hierarchy hierarchy;
   /** The instance fields of the class, {@code f0} always an int. */
   private final List<Type> fields = new ArrayList<>();
   /** The generated class's simple name. */
@@ -49,11 +59,21 @@ public final class ProgramGenerator {
   /** Expressions whose type the processor can tell: operands before a later switch point. */
   private Expressions typed;
   private Lambdas lambdas;
+  private Anonymous anonymous;
   private final Deque<Target> targets = new ArrayDeque<>();
   private int names;
   private int budget;
   private int noSwitchPoints;
   private int checkedThrowers;
+  /** Inside a switch expression's cases: no return (nor jump) may leave them. */
+  private int noReturns;
+  /** Whether the switch expression being generated has a case with a value yet. */
+  private boolean yielded;
+  /**
+   * Whether the outermost switch expression being generated is an operand (of {@code +}, a call).
+   * See {@link #inOperandSwitch}.
+   */
+  private boolean switchIsOperand;
 
   /** What a break or continue can go to. */
   private static final class Target {
@@ -90,13 +110,24 @@ public final class ProgramGenerator {
 
   public Program generate() {
     host = nameFor(seed);
-    int count = rnd.nextInt(2, 5);
+    // Half the programs have a hierarchy, and then fewer methods: six more bodies would double
+    // the program, and javac's time is most of the fuzzer's.
+    boolean dispatch = on(Feature.DISPATCH) && rnd.nextBoolean();
+    int count = rnd.nextInt(2, dispatch ? 4 : 5);
     for (int i = 0; i < count; i++) {
       Type[] kinds = {Type.INT, Type.INT, Type.LONG, Type.STRING, Type.VOID};
       results.add(kinds[rnd.nextInt(on(Feature.VOID_METHODS) ? kinds.length : kinds.length - 1)]);
       statics.add(!on(Feature.INSTANCE_METHODS) || rnd.nextInt(5) < 2);
+      callees.add("m" + i);
     }
-    if (statics.contains(false)) {
+    methods = count;
+    if (dispatch) {
+      hierarchy = new Hierarchy(rnd, on(Feature.VOID_METHODS));
+      results.addAll(hierarchy.results());
+      callees.addAll(Hierarchy.names());
+      statics.addAll(List.of(false, false));
+    }
+    if (statics.subList(0, methods).contains(false)) {
       fields.add(Type.INT);
       for (int i = rnd.nextInt(1, 4); i > 0; i--) {
         Type[] kinds = {Type.INT, Type.LONG, Type.STRING, Type.ARRAY};
@@ -127,6 +158,9 @@ public final class ProgramGenerator {
     }
     if (on(Feature.GENERIC_METHODS)) {
       members.add(genericMethods());
+    }
+    if (hierarchy != null) {
+      members.nodes.addAll(hierarchy.types(this::body));
     }
     for (int i = 0; i < count; i++) {
       members.add(method(i));
@@ -256,8 +290,40 @@ public final class ProgramGenerator {
   }
 
   private Node method(int index) {
-    result = results.get(index);
-    isStatic = statics.get(index);
+    boolean isStatic = statics.get(index);
+    Type result = results.get(index);
+    Node n = new Node(index >= 2); // the entries m0 and m1 stay
+    n.line("@Fibered");
+    String modifiers = isStatic ? "static " : rnd.nextBoolean() ? "final " : "";
+    n.line(modifiers + result.java + " m" + index + "(List<String> t, int d, int a) throws Exception {");
+    body(n, "m" + index, result, isStatic, List.of(), List.of(), rnd.nextInt(6, 24));
+    return n;
+  }
+
+  /**
+   * The body of a method of the {@link Hierarchy}: like a static method's, with the type's
+   * members, and shorter (there are up to six such bodies, and javac's time is the fuzzer's).
+   */
+  private void body(Node n, String name, Type result, List<Scope.Local> members, List<String> prologue) {
+    body(n, name, result, true, members, prologue, rnd.nextInt(2, 9));
+  }
+
+  /**
+   * The body of a {@code @Fibered} method with the parameters {@code (List<String> t, int d, int
+   * a)}, and its closing brace: {@code isStatic} if it has no {@code this} of the generated class
+   * (it makes an {@code o} to call instance methods on), with the fields {@code members} of its
+   * own class, starting with the {@code prologue} statements, of up to {@code budget} statements.
+   */
+  private void body(
+      Node n,
+      String name,
+      Type result,
+      boolean isStatic,
+      List<Scope.Local> members,
+      List<String> prologue,
+      int budget) {
+    this.result = result;
+    this.isStatic = isStatic;
     scope = new Scope();
     boolean implicit = on(Feature.IMPLICIT_EXCEPTIONS);
     expr = new Expressions(rnd, scope, implicit, "a", false);
@@ -265,23 +331,20 @@ public final class ProgramGenerator {
     boolean hasReceiver = !fields.isEmpty();
     String receiver = !hasReceiver ? null : isStatic ? "o" : "this";
     lambdas = new Lambdas(rnd, scope, implicit, on(Feature.LAMBDA_CAPTURES), this::fresh, host, receiver);
+    anonymous = new Anonymous(rnd, scope, implicit, on(Feature.LAMBDA_CAPTURES), this::fresh, hierarchy);
     targets.clear();
-    budget = rnd.nextInt(6, 24);
+    this.budget = budget;
     noSwitchPoints = 0;
+    noReturns = 0;
     checkedThrowers = 0;
     scope.push();
     scope.declareParameter("d", Type.INT, false);
     scope.declareParameter("a", Type.INT, true);
-    String m = "m" + index;
-    Node n = new Node(index >= 2); // the entries m0 and m1 stay
-    n.line("@Fibered");
-    String modifiers = isStatic ? "static " : rnd.nextBoolean() ? "final " : "";
-    n.line(modifiers + result.java + " " + m + "(List<String> t, int d, int a) throws Exception {");
     Node.Block body = new Node.Block();
     n.block(body);
     n.line("}");
     n.line("");
-    body.add(Node.fixed("t.add(\"" + m + " \" + d + \" \" + a);"));
+    body.add(Node.fixed("t.add(\"" + name + " \" + d + \" \" + a);"));
     if (hasReceiver && isStatic) {
       body.add(Node.fixed(host + " o = new " + host + "();"));
     }
@@ -289,20 +352,36 @@ public final class ProgramGenerator {
       String field = isStatic ? "o.f" + i : (rnd.nextBoolean() ? "this.f" : "f") + i;
       scope.add(new Scope.Local(field, fields.get(i), true, true, !isStatic, isStatic));
     }
+    for (Scope.Local member : members) {
+      scope.add(member);
+    }
     body.add(Node.fixed("if (d <= 0 || t.size() > " + FUEL + ") return" + value(result, 1) + ";"));
+    for (String statement : prologue) {
+      body.add(Node.fixed(statement));
+    }
     if (on(Feature.LAMBDAS)) {
       body.add(Node.fixed("List<IntSupplier> " + Lambdas.QUEUE + " = new ArrayList<>();"));
     }
+    if (hierarchy != null) {
+      declareBase(body, true);
+    }
     if (!statements(body, 3, rnd.nextInt(2, 7))) {
-      return n;
+      return;
     }
     String queue = on(Feature.LAMBDAS) ? " + \" \" + drain(" + Lambdas.QUEUE + ")" : "";
-    body.add(Node.of("t.add(\"end " + m + "\"" + locals() + queue + ");"));
+    body.add(Node.of("t.add(\"end " + name + "\"" + locals() + queue + ");"));
     if (result != Type.VOID || rnd.nextBoolean()) {
       body.add(Node.fixed("return" + value(result, 2) + ";"));
     }
     scope.pop();
-    return n;
+  }
+
+  /** {@code Base b = base(<int>);}: an implementation to dispatch on, picked at run time. */
+  private void declareBase(Node.Block block, boolean fixed) {
+    String name = fresh("b");
+    String line = Hierarchy.BASE + " " + name + " = base(" + expr.of(Type.INT, 1) + ");";
+    block.add(fixed ? Node.fixed(line) : Node.of(line));
+    scope.declareFinal(name, Type.BASE);
   }
 
   /** What {@code return} is followed by: a space and a value, or nothing in a void method. */
@@ -336,12 +415,51 @@ public final class ProgramGenerator {
     return noSwitchPoints == 0;
   }
 
+  /**
+   * Whether this is a case of a switch expression that is an operand: there JDK 17's javac
+   * crashes on a try statement in plain Java (a NullPointerException in {@code
+   * Gen.doHandleSwitchExpression}, spilling the operand stack), and writes a synchronized block
+   * that the JVM rejects (a stack map at the monitor's handler that keeps the operands), so no
+   * program with one could run directly to compare with.
+   */
+  private boolean inOperandSwitch() {
+    return switchIsOperand && noReturns > 0;
+  }
+
+  /**
+   * Whether a synchronized block may stand here: not in a switch expression's case unless
+   * {@link Feature#SYNCHRONIZED_IN_SWITCH_EXPRESSIONS}, and never in one that is an operand.
+   */
+  private boolean synchronizedAllowed() {
+    return noReturns == 0 || on(Feature.SYNCHRONIZED_IN_SWITCH_EXPRESSIONS) && !inOperandSwitch();
+  }
+
+  /** Whether a return may stand here (not inside a switch expression's cases). */
+  private boolean canReturn() {
+    return noReturns == 0;
+  }
+
   /** Adds one statement; returns whether it can complete normally. */
   private boolean statement(Node.Block block, int depth) {
     while (true) {
       if (on(Feature.LAMBDAS) && rnd.nextInt(12) == 0) {
         lambdas.statement(block);
         return true;
+      }
+      if (on(Feature.ANONYMOUS_CLASSES) && rnd.nextInt(14) == 0) {
+        anonymous.statement(block);
+        return true;
+      }
+      if (hierarchy != null && rnd.nextInt(20) == 0) {
+        declareBase(block, false);
+        return true;
+      }
+      if (on(Feature.SWITCH_EXPRESSIONS) && depth > 0 && switchPointsAllowed() && on(Feature.CALLS)
+          && rnd.nextInt(12) == 0) {
+        boolean outer = switchIsOperand; // a case of another switch expression may hold this one
+        boolean completes = switchExpressionStatement(block, depth);
+        switchIsOperand = outer;
+        return completes;
       }
       int pick = rnd.nextInt(100);
       if (pick < 14) {
@@ -376,14 +494,14 @@ public final class ProgramGenerator {
           return labelledBlock(block, depth);
         }
       } else if (pick < 88) {
-        if (on(Feature.TRY)) {
+        if (on(Feature.TRY) && !inOperandSwitch()) {
           return tryStatement(block, depth);
         }
       } else if (pick < 95) {
         if (on(Feature.SWITCH)) {
           return switchStatement(block, depth);
         }
-      } else if (on(Feature.SYNCHRONIZED)) {
+      } else if (on(Feature.SYNCHRONIZED) && synchronizedAllowed()) {
         return synchronizedStatement(block, depth);
       }
     }
@@ -464,9 +582,22 @@ public final class ProgramGenerator {
   }
 
   private String call(int method, String argument) {
+    return callPrefix(method) + argument + ")";
+  }
+
+  /**
+   * A call up to its last argument: {@code mK(t, d - 1, }, or for a method of the {@link
+   * Hierarchy} {@code b.op(t, d - 1, } on a {@link Type#BASE} local (every body declares one).
+   */
+  private String callPrefix(int method) {
     checkedThrowers++; // it throws Exception
-    String receiver = statics.get(method) ? "" : isStatic ? "o." : rnd.nextInt(3) == 0 ? "this." : "";
-    return receiver + "m" + method + "(t, d - 1, " + argument + ")";
+    String receiver;
+    if (method >= methods) {
+      receiver = scope.pick(rnd, Type.BASE, false).name + ".";
+    } else {
+      receiver = statics.get(method) ? "" : isStatic ? "o." : rnd.nextInt(3) == 0 ? "this." : "";
+    }
+    return receiver + callees.get(method) + "(t, d - 1, ";
   }
 
   /** A call of a method whose result is not void, or -1 if every method is void. */
@@ -503,6 +634,9 @@ public final class ProgramGenerator {
     if (on(Feature.COMPOUND_ASSIGNMENT_SWITCH_POINTS) && rnd.nextInt(4) == 0 && compoundAssignment(block, callee, type)) {
       return true;
     }
+    if (on(Feature.NESTED_ASSIGNMENTS) && rnd.nextInt(5) == 0 && nestedAssignment(block, callee, type)) {
+      return true;
+    }
     if (on(Feature.NESTED_SWITCH_POINTS) && rnd.nextInt(5) == 0) {
       nestedCall(block, callee, type);
       return true;
@@ -525,7 +659,7 @@ public final class ProgramGenerator {
           return true;
         }
       case 2:
-        if (type == result && rnd.nextInt(3) == 0) {
+        if (type == result && canReturn() && rnd.nextInt(3) == 0) {
           block.add(Node.of("return " + call(callee) + ";"));
           return false;
         }
@@ -725,7 +859,7 @@ public final class ProgramGenerator {
         block.add(Node.of(call + ";"));
         return true;
       case 1:
-        if (type == result) {
+        if (type == result && canReturn()) {
           block.add(Node.of("return " + call + ";"));
           return false;
         }
@@ -761,7 +895,7 @@ public final class ProgramGenerator {
     if (pick < 4 && jump(block, pick < 2)) {
       return false;
     }
-    if (pick < 7) {
+    if (pick < 7 || !canReturn()) {
       block.add(Node.of("throw " + exception() + ";"));
       return false;
     }
@@ -890,7 +1024,12 @@ public final class ProgramGenerator {
       scope.declare(counter, Type.INT, false);
     }
     if (on(Feature.LAMBDA_CAPTURES) && rnd.nextInt(3) == 0) {
-      lambdas.inLoop(body, counter, kind == 3);
+      String value = lambdas.loopValue(body, counter, kind == 3);
+      if (on(Feature.ANONYMOUS_CLASSES) && rnd.nextBoolean()) {
+        anonymous.defer(body, value);
+      } else {
+        lambdas.defer(body, value);
+      }
     }
     targets.push(target);
     boolean bodyCompletes = nested(body, depth);
@@ -1077,6 +1216,250 @@ public final class ProgramGenerator {
       return asInt(call(callee), type) + " % 4";
     }
     return strings ? expr.of(Type.STRING, 1) : expr.of(Type.INT, 1) + " % 4";
+  }
+
+  /**
+   * A switch expression with switch points where Java allows one: a local's initializer, a return
+   * value, a trace event, the right operand of {@code +} after a typed operand, a call's argument.
+   * Returns whether the statement can complete normally.
+   */
+  private boolean switchExpressionStatement(Node.Block block, int depth) {
+    Type type = pick(new Type[] {Type.INT, Type.LONG, Type.STRING});
+    int form = rnd.nextInt(6);
+    switchIsOperand = form >= 1 && form <= 3;
+    switch (form) {
+      case 0:
+        if (type == result && canReturn()) {
+          block.add(switchExpression("return ", type, ";", depth));
+          return false;
+        }
+        break;
+      case 1:
+        block.add(switchExpression("t.add(\"" + fresh("w") + " \" + ", type, ");", depth));
+        return true;
+      case 2:
+        if (type != Type.STRING) {
+          String name = fresh("x");
+          block.add(switchExpression("long " + name + " = " + typed.of(Type.LONG, 1) + " + ", type, ";", depth));
+          scope.declare(name, Type.LONG, true);
+          return true;
+        }
+        break;
+      case 3:
+        {
+          int callee = rnd.nextInt(results.size());
+          String prefix = callPrefix(callee);
+          Type outer = results.get(callee);
+          String name = fresh("x");
+          block.add(switchExpression(outer == Type.VOID ? prefix : outer.java + " " + name + " = " + prefix, Type.INT, ");", depth));
+          if (outer != Type.VOID) {
+            scope.declare(name, outer, true);
+          }
+          return true;
+        }
+      default:
+        break;
+    }
+    String name = fresh("x");
+    block.add(switchExpression(type.java + " " + name + " = ", type, ";", depth));
+    scope.declare(name, type, true);
+    return true;
+  }
+
+  /**
+   * {@code <prefix>switch (<selector>) {<cases>}<suffix>}, a switch expression whose values are
+   * {@code type}s (ints promote to a long one), all rules or all old-style groups, the last one
+   * {@code default}. No break, continue or return may leave its cases.
+   */
+  private Node switchExpression(String prefix, Type type, String suffix, int depth) {
+    boolean strings = on(Feature.STRING_SWITCH) && rnd.nextInt(3) == 0;
+    Node n = Node.of(prefix + "switch (" + selector(strings) + ") {");
+    Deque<Target> outside = new ArrayDeque<>(targets);
+    targets.clear();
+    noReturns++;
+    boolean rules = rnd.nextBoolean();
+    boolean yieldedOutside = yielded;
+    yielded = false;
+    List<String> values =
+        new ArrayList<>(
+            strings
+                ? List.of("\"s0\"", "\"s1\"", "\"s2\"", "\"\"", "\"0\"")
+                : List.of("-3", "-2", "-1", "0", "1", "2", "3"));
+    int cases = rnd.nextInt(1, 4);
+    for (int i = 0; i < cases; i++) {
+      boolean last = i == cases - 1;
+      String label = last ? "default" : "case " + values.remove(rnd.nextInt(values.size()));
+      Node c;
+      if (last && !yielded) { // javac wants a value somewhere
+        c = Node.fixed(label + (rules ? " -> " + switchValue(type) + ";" : ": yield " + switchValue(type) + ";"));
+      } else {
+        c = rules ? rule(label, type, depth) : group(label, type, depth, last);
+      }
+      n.block(new Node.Block().add(c));
+    }
+    yielded = yieldedOutside;
+    noReturns--;
+    targets.addAll(outside);
+    n.line("}" + suffix);
+    return n;
+  }
+
+  /** {@code case X -> value;}, a nested switch expression, a throw, or a block that yields. */
+  private Node rule(String label, Type type, int depth) {
+    int pick = rnd.nextInt(8);
+    if (pick < 3) {
+      yielded = true;
+      return Node.fixed(label + " -> " + switchValue(type) + ";");
+    }
+    if (pick == 3 && depth > 1) {
+      Node nested = switchExpression(label + " -> ", type, ";", depth - 1);
+      yielded = true;
+      return nested;
+    }
+    if (pick == 4) {
+      return Node.fixed(label + " -> throw " + exception() + ";");
+    }
+    Node n = Node.fixed(label + " -> {");
+    Node.Block body = new Node.Block();
+    n.block(body);
+    n.line("}");
+    scope.push();
+    if (statements(body, depth - 1, rnd.nextInt(1, 3))) {
+      yieldValue(body, type);
+    }
+    scope.pop();
+    return n;
+  }
+
+  /** {@code case X:} statements, then a yield, or (not the last group) a fall-through. */
+  private Node group(String label, Type type, int depth, boolean last) {
+    Node n = Node.fixed(label + ":");
+    Node.Block body = new Node.Block();
+    n.block(body);
+    scope.push();
+    if (statements(body, depth - 1, rnd.nextInt(0, 3)) && (last || rnd.nextInt(3) > 0)) {
+      yieldValue(body, type);
+    }
+    scope.pop();
+    return n;
+  }
+
+  /** {@code yield <value>;}, sometimes leaving a try through its finally. */
+  private void yieldValue(Node.Block body, Type type) {
+    yielded = true;
+    String yield = "yield " + switchValue(type) + ";";
+    if (switchIsOperand || rnd.nextInt(4) > 0) {
+      body.add(Node.fixed(yield));
+      return;
+    }
+    Node n = Node.fixed("try {");
+    n.line("  " + yield);
+    n.line("} finally {");
+    n.line("  t.add(\"" + fresh("f") + " \" + " + expr.of(Type.INT, 1) + ");");
+    n.line("}");
+    body.add(n);
+  }
+
+  /**
+   * A switch expression's value whose type the source spells out: a call of a method of that
+   * result (an int one for a long), a typed expression, a literal.
+   */
+  private String switchValue(Type type) {
+    int pick = rnd.nextInt(4);
+    if (pick < 2 && switchPointsAllowed()) {
+      int callee = rnd.nextInt(results.size());
+      for (int i = 0; i < results.size(); i++) {
+        int c = (callee + i) % results.size();
+        Type r = results.get(c);
+        if (r == type || type == Type.LONG && r == Type.INT) {
+          return call(c);
+        }
+      }
+    }
+    if (pick == 2) {
+      return type == Type.STRING ? "\"v" + rnd.nextInt(10) + "\"" : rnd.nextInt(-3, 40) + (type == Type.LONG ? "L" : "");
+    }
+    return typed.of(type == Type.LONG && rnd.nextBoolean() ? Type.INT : type, 1);
+  }
+
+  /**
+   * An array element incremented with a switch point in its index ({@code a[i()]++}), or a
+   * compound assignment with a switch point inside a larger expression ({@code x + (a[i()] +=
+   * f())}); false if there is no variable for it. Every variable is one whose type the source
+   * tells, and so is every operand before a switch point.
+   */
+  private boolean nestedAssignment(Node.Block block, int callee, Type type) {
+    if (type == Type.VOID) {
+      return false;
+    }
+    Scope.Local array = scope.pick(rnd, Type.ARRAY, false, true);
+    int pick = rnd.nextInt(4);
+    if (pick == 0 && array != null) {
+      String element = array.name + "[(int) idx(" + asInt(call(callee), type) + ", " + array.name + ")]";
+      String[] forms = {element + "++", element + "--", "++" + element, "--" + element};
+      String increment = forms[rnd.nextInt(forms.length)];
+      switch (rnd.nextInt(3)) {
+        case 0:
+          block.add(Node.of(increment + ";"));
+          break;
+        case 1:
+          declareResult(block, Type.INT, typed.of(Type.INT, 1) + " + " + increment);
+          break;
+        default:
+          int later = valueCallee();
+          declareResult(block, Type.LONG, increment + " * 3L + " + asInt(call(later), results.get(later)));
+      }
+      return true;
+    }
+    String variable;
+    Type variableType;
+    if (pick == 1 && array != null) {
+      int indexCallee = valueCallee();
+      String index =
+          rnd.nextBoolean() ? asInt(call(indexCallee), results.get(indexCallee)) : typed.of(Type.INT, 1);
+      variable = array.name + "[(int) idx(" + index + ", " + array.name + ")]";
+      variableType = Type.INT;
+    } else {
+      variableType = type == Type.STRING || type == Type.VOID ? Type.STRING : pick(new Type[] {Type.INT, Type.LONG});
+      Scope.Local l = scope.pick(rnd, variableType, true, true);
+      if (l == null) {
+        return false;
+      }
+      variable = l.name;
+    }
+    String assignment;
+    if (variableType == Type.STRING) {
+      assignment = "(" + variable + " += cut(" + (type == Type.STRING ? call(callee) : "\"\" + " + call(callee)) + "))";
+    } else if (type == Type.STRING) {
+      assignment = "(" + variable + " += " + call(callee) + ".length())";
+    } else {
+      assignment = "(" + variable + " " + arithmetic() + " " + call(callee) + ")";
+    }
+    switch (rnd.nextInt(3)) {
+      case 0:
+        if (variableType != Type.STRING) {
+          declareResult(block, Type.LONG, typed.of(Type.LONG, 1) + " + " + assignment);
+          return true;
+        }
+        break;
+      case 1:
+        if (variableType == Type.INT) {
+          int outer = rnd.nextInt(results.size());
+          Type outerType = results.get(outer);
+          String outerCall = call(outer, typed.of(Type.INT, 1) + " - " + assignment);
+          if (outerType == Type.VOID) {
+            block.add(Node.of(outerCall + ";"));
+          } else {
+            declareResult(block, outerType, outerCall);
+          }
+          return true;
+        }
+        break;
+      default:
+        break;
+    }
+    block.add(Node.of("t.add(\"" + fresh("n") + " \" + " + typed.of(Type.INT, 1) + " + \" \" + " + assignment + ");"));
+    return true;
   }
 
   private boolean synchronizedStatement(Node.Block block, int depth) {

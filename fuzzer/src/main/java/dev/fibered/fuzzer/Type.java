@@ -12,7 +12,9 @@ enum Type {
   /** A local holding a lambda or method reference, applied later (never traced: no identity). */
   INT_OPERATOR("java.util.function.IntUnaryOperator"),
   /** A local holding a lambda that records to the trace when run. */
-  RUNNABLE("Runnable");
+  RUNNABLE("Runnable"),
+  /** A local holding an implementation of the {@link Hierarchy}'s base type, to dispatch on. */
+  BASE(Hierarchy.BASE);
 
   /** The types of values: what a declaration, an assignment or a trace event may pick. */
   static final Type[] VALUES = {INT, LONG, BOOLEAN, STRING, ARRAY};
@@ -25,7 +27,7 @@ enum Type {
 
   /** Whether a value of this type can be written to the trace (a lambda's identity cannot). */
   boolean isTraceable() {
-    return this != INT_OPERATOR && this != RUNNABLE && this != VOID;
+    return this != INT_OPERATOR && this != RUNNABLE && this != VOID && this != BASE;
   }
 
   /** Whether {@code target op= value} compiles for some arithmetic {@code op}. */

@@ -17,7 +17,7 @@ class FuzzTest {
   @Timeout(3600)
   void seedRangeHasNoMismatchesAndNoCrashes() throws IOException {
     long from = Long.getLong("fuzz.from", 0);
-    long count = Long.getLong("fuzz.count", 300);
+    long count = Long.getLong("fuzz.count", 200);
     Fuzzer.Report report;
     try (Fuzzer fuzzer = new Fuzzer(Feature.DEFAULTS, System.out)) {
       report = fuzzer.run(from, count);

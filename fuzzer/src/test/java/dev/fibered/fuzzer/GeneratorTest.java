@@ -34,7 +34,7 @@ class GeneratorTest {
   @Test
   void defaultProgramsHoldEveryNewConstruct() {
     StringBuilder all = new StringBuilder();
-    for (long seed = 0; seed < 100; seed++) {
+    for (long seed = 0; seed < 200; seed++) { // the CI range (FuzzTest)
       all.append(new ProgramGenerator(seed).generate().source());
     }
     String source = all.toString();
@@ -47,7 +47,7 @@ class GeneratorTest {
       "(?m)^ *(this\\.)?f\\d [-+*^|/%]= (o\\.|this\\.)?m\\d\\(", // a field op= f()
       "\\[\\(int\\) idx\\((\\(int\\) )?(o\\.|this\\.)?m\\d\\(", // a[idx(i())] op= f()
       "Math\\.max\\(.*, (\\(int\\) )?(o\\.|this\\.)?m\\d\\(", // a plain call's argument
-      "\\? (o\\.|this\\.)?m\\d\\([^;]* : ", // a ?: branch
+      "\\? (o\\.|this\\.|b\\d+\\.)?(m\\d|op|tag)\\([^;]* : ", // a ?: branch
       "switch \\((o\\.|this\\.)?m\\d\\(", // a switch on a call
       "case \"s\\d\":",
       "IntUnaryOperator g\\d+ = z\\d+ -> ",
@@ -56,11 +56,42 @@ class GeneratorTest {
       "q\\.add\\(\\(\\) -> ",
       "= pick\\(t, ",
       "= larger\\(t, ",
+      "final int c\\d+ = i\\d+;", // a lambda capturing a loop's value
+      // DISPATCH
+      "(?m)^  abstract static class Base \\{",
+      "(?m)^  interface Base \\{",
+      "(?m)^    default \\w+ tag\\(",
+      "(?m)^  static class D1 extends Base \\{",
+      "(?m)^  static final class D2 extends D1 \\{",
+      "@Override\n    public \\w+ op\\(",
+      "return \\(t, d, a\\) -> ",
+      "b\\d+\\.op\\(t, d - 1, ",
+      "b\\d+\\.tag\\(t, d - 1, ",
+      // ANONYMOUS_CLASSES
+      "IntSupplier n\\d+ = new IntSupplier\\(\\) \\{",
+      "Runnable r\\d+ = new Runnable\\(\\) \\{",
+      "q\\.add\\(new IntSupplier\\(\\) \\{",
+      "Base b\\d+ = new Base\\(-?\\d*\\) \\{",
+      // SWITCH_EXPRESSIONS
+      "(?m)^ *(int|long|String) x\\d+ = switch \\(",
+      "(?m)^ *return switch \\(",
+      "t\\.add\\(\"w\\d+ \" \\+ switch \\(",
+      "\\(t, d - 1, switch \\(",
+      "switch \\((o\\.|this\\.)?m\\d\\(t, d - 1, [^\\n]*\\{\\n *case [^\\n]* -> ",
+      "(?m)^ *case [^\\n]* -> switch \\(",
+      "(?m)^ *default -> \\{",
+      "(?m)^ *case [^\\n]*:\\n( .*\\n)*? *yield ",
+      "try \\{\\n *yield ",
+      // NESTED_ASSIGNMENTS
+      "\\[\\(int\\) idx\\((\\(int\\) )?(o\\.|this\\.|b\\d+\\.)?(m\\d|op|tag)\\([^;]*\\)\\](\\+\\+|--)",
+      "(\\+\\+|--)\\w+(\\.f\\d)?\\[\\(int\\) idx\\(",
+      " \\+ \\((this\\.)?\\w+(\\[[^;]*\\])? [-+*^|/%]= (o\\.|this\\.|b\\d+\\.)?(m\\d|op|tag)\\(",
+      " - \\((this\\.)?\\w+(\\[[^;]*\\])? [-+*^|/%]= ",
     };
     for (String construct : constructs) {
       assertTrue(
           java.util.regex.Pattern.compile(construct).matcher(source).find(),
-          () -> "no program of seeds 0..99 has " + construct);
+          () -> "no program of seeds 0..199 has " + construct);
     }
   }
 
