@@ -126,6 +126,37 @@ final class CorpusSwitchExpressions {
     return out.toString();
   }
 
+  /**
+   * A switch expression holding synchronized and try blocks, stored in locals that live across a
+   * switch point (machine fields): JDK 17's javac needs the value to go through a Java local
+   * (fuzzer seed 1280 of the widened generator).
+   */
+  @Fibered
+  static String handlersInside(List<String> t, int a) {
+    String x =
+        switch (a) {
+          default:
+            synchronized (t) {
+              t.add("in");
+            }
+            yield "v" + a;
+        };
+    int y;
+    y =
+        switch (a) {
+          case 1 -> {
+            try {
+              yield Integer.parseInt("x" + a);
+            } catch (NumberFormatException e) {
+              yield -1;
+            }
+          }
+          default -> a;
+        };
+    Fiber.yield();
+    return x + y + t;
+  }
+
   /** Numeric results of different types promote as Java's switch expression does. */
   @Fibered
   static double promoted(int n) {

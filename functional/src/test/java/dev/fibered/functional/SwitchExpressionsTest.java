@@ -39,6 +39,14 @@ class SwitchExpressionsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void switchExpressionsHoldingHandlersStoredInMachineFields(int n) {
+    same(
+        () -> CorpusSwitchExpressions.handlersInside(new java.util.ArrayList<>(), n),
+        () -> CorpusSwitchExpressionsFibers.handlersInside(new java.util.ArrayList<>(), n));
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {0, 1, 2})
   void numericResultsPromote(int n) {
     same(() -> CorpusSwitchExpressions.promoted(n), () -> CorpusSwitchExpressionsFibers.promoted(n));

@@ -268,9 +268,9 @@ public final class FiberedPeer implements Peer {
   @Fibered
   static long spin(long deadline) {
     long n = 0;
-    while (System.nanoTime() < deadline) {
+    do { // at least one turn: a loaded machine may start a spinner after the deadline
       n++;
-    }
+    } while (System.nanoTime() < deadline);
     return n;
   }
 

@@ -290,9 +290,9 @@ public final class ThreadPeer implements Peer {
       int index = i;
       spinning[i] = start(() -> {
         long n = 0;
-        while (System.nanoTime() < deadline) {
+        do { // at least one turn: a loaded machine may start a spinner after the deadline
           n++;
-        }
+        } while (System.nanoTime() < deadline);
         counts[index] = n;
       });
     }

@@ -420,10 +420,20 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
       }
       String field = hoist(local);
       if (local.getInitializer() != null && field != null) {
-        Code code = new Code().text(field + " = ").append(initializer(local)).text(";");
-        graph.add(new Op.Statements(code, false));
+        graph.add(new Op.Statements(store(field, initializer(local), local.getInitializer()), false));
       }
       return;
+    }
+    if (tree instanceof ExpressionStatementTree
+        && ((ExpressionStatementTree) tree).getExpression() instanceof AssignmentTree) {
+      AssignmentTree assign = (AssignmentTree) ((ExpressionStatementTree) tree).getExpression();
+      String field = assign.getVariable() instanceof IdentifierTree
+          ? scope.field(((IdentifierTree) assign.getVariable()).getName().toString())
+          : null;
+      if (field != null && isMachineField(field) && hasSwitchWithHandlers(assign.getExpression())) {
+        graph.add(new Op.Statements(store(field, printer.expression(assign.getExpression()), assign.getExpression()), false));
+        return;
+      }
     }
     boolean ends = !Completion.canCompleteNormally(tree);
     graph.add(new Op.Statements(copied(List.of(tree), ends, () -> printer.statement(tree)), ends));
@@ -602,6 +612,58 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
   }
 
   /** A local's initializer; a bare array initializer {@code {1, 2}} gets its type spelled out. */
+  /**
+   * {@code field = value;}. A switch expression holding a try or synchronized block goes through a
+   * Java local first: JDK 17's javac writes bytecode the JVM rejects when such a switch is
+   * evaluated with the machine, the field's owner, already on the operand stack.
+   */
+  private Code store(String field, Code value, ExpressionTree source) {
+    if (!hasSwitchWithHandlers(source)) {
+      return new Code().text(field + " = ").append(value).text(";");
+    }
+    String local = namer.internal("value");
+    return new Code()
+        .text("{ ")
+        .type(machineFieldType(field))
+        .text(" " + local + " = ")
+        .append(value)
+        .text("; " + field + " = " + local + "; }");
+  }
+
+  /** Whether {@code tree} holds a switch expression with a try or synchronized block inside. */
+  private static boolean hasSwitchWithHandlers(Tree tree) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Boolean>() {
+      @Override
+      public Void visitSwitchExpression(SwitchExpressionTree node, Boolean inSwitch) {
+        return super.visitSwitchExpression(node, true);
+      }
+
+      @Override
+      public Void visitTry(TryTree node, Boolean inSwitch) {
+        found[0] |= Boolean.TRUE.equals(inSwitch);
+        return super.visitTry(node, inSwitch);
+      }
+
+      @Override
+      public Void visitSynchronized(com.sun.source.tree.SynchronizedTree node, Boolean inSwitch) {
+        found[0] |= Boolean.TRUE.equals(inSwitch);
+        return super.visitSynchronized(node, inSwitch);
+      }
+
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Boolean inSwitch) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Boolean inSwitch) {
+        return null;
+      }
+    }.scan(tree, false);
+    return found[0];
+  }
+
   private Code initializer(VariableTree local) {
     ExpressionTree init = local.getInitializer();
     if (init instanceof NewArrayTree && ((NewArrayTree) init).getType() == null) {
