@@ -112,7 +112,8 @@ class StackTraceTest {
     CorpusTraces.SNAPSHOTS.clear();
     Fiber<Integer> watched = CorpusTracesFibers.outer(-1); // innermost(0) returns rather than throws
     CorpusTraces.watched = watched;
-    Scheduler scheduler = Scheduler.create();
+    // An hour's slice: only yieldNow() switches, never an entry check on a loaded machine.
+    Scheduler scheduler = Scheduler.builder().timeSlice(java.time.Duration.ofHours(1)).build();
     scheduler.spawn(watched);
     scheduler.spawn(CorpusTracesFibers.observer());
     scheduler.run();
