@@ -157,6 +157,25 @@ final class CorpusSwitchExpressions {
     return x + y + t;
   }
 
+  /** The same inside the value of a lowered switch expression (fuzzer seed 40910). */
+  @Fibered
+  static String handlersInLoweredSwitch(List<String> t, int a) {
+    int v =
+        switch ("s" + slow(a)) {
+          case "s0" -> 1;
+          default -> switch (a % 2) {
+            case 0:
+              yield 2;
+            default:
+              synchronized (t) {
+                t.add("sync");
+              }
+              yield 3;
+          };
+        };
+    return v + " " + t;
+  }
+
   /** Numeric results of different types promote as Java's switch expression does. */
   @Fibered
   static double promoted(int n) {

@@ -44,6 +44,9 @@ class SwitchExpressionsTest {
     same(
         () -> CorpusSwitchExpressions.handlersInside(new java.util.ArrayList<>(), n),
         () -> CorpusSwitchExpressionsFibers.handlersInside(new java.util.ArrayList<>(), n));
+    same(
+        () -> CorpusSwitchExpressions.handlersInLoweredSwitch(new java.util.ArrayList<>(), n),
+        () -> CorpusSwitchExpressionsFibers.handlersInLoweredSwitch(new java.util.ArrayList<>(), n));
   }
 
   @ParameterizedTest

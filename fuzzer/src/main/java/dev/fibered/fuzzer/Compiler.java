@@ -83,6 +83,28 @@ final class Compiler {
   }
 
   /**
+   * Whether this JDK's javac crashes on the program's plain source alone, without the processor:
+   * then a crash with the processor is javac's bug in the user's own code, not Fibered's (JDK 17's
+   * javac fails on some switch expressions with a try inside that stand as operands).
+   */
+  static boolean plainSourceCrashesJavac(Program p) {
+    Path out = tempDir("fuzz-plain");
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+      List<String> options =
+          List.of("-d", out.toString(), "-classpath", classpath(), "-proc:none", "-nowarn", "-Xlint:none");
+      boolean ok = JAVAC.getTask(new StringWriter(), files, diagnostics, options, null, List.of(new Source(p))).call();
+      return !ok && diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+    } catch (RuntimeException | Error e) {
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      delete(out);
+    }
+  }
+
+  /**
    * One javac task over {@code programs}; returns the programs it failed for (all of them, if it
    * cannot tell which: each is then compiled alone to find out).
    */

@@ -11,8 +11,9 @@ public final class Failure {
     /** The runs did not finish within the time limit. */
     HANG,
     /**
-     * Not a failure of Fibered: the javac running the fuzzer wrote bytecode for the plain source
-     * class that the JVM rejects (JDK 17's javac does, for some switches with locals in cases;
+     * Not a failure of Fibered: the javac running the fuzzer crashes on the plain source itself
+     * (compiled alone, without the processor), or wrote bytecode for it that the JVM rejects
+     * (JDK 17's javac does both for some switch expressions and switches with locals in cases;
      * JDK 25's does not), so there is no direct run to compare with.
      */
     JAVAC_BUG

@@ -78,14 +78,12 @@ public final class Fuzzer implements AutoCloseable {
       report.compileMillis += TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       for (Program p : programs) {
         report.programs++;
-        String crash = batch.crashes.get(p);
-        Failure failure =
-            crash != null ? new Failure(p, Failure.Kind.CRASH, crash) : differ(p, batch.loader);
+        Failure failure = outcome(p, batch);
         if (failure != null) {
           count(report, failure);
           log.println(
               failure.kind == Failure.Kind.JAVAC_BUG
-                  ? "skipped seed " + p.seed() + ": this JDK's javac wrote a plain class the JVM rejects"
+                  ? "skipped seed " + p.seed() + ": " + failure.detail
                   : failure.report());
         }
       }
@@ -125,7 +123,7 @@ public final class Fuzzer implements AutoCloseable {
       Throwable cause = e.getCause();
       if (cause instanceof VerifyError
           && String.valueOf(cause.getMessage()).contains(" fuzz/" + p.name() + ".")) {
-        return new Failure(p, Failure.Kind.JAVAC_BUG, "the plain class fails to verify: " + cause.getMessage());
+        return new Failure(p, Failure.Kind.JAVAC_BUG, "this JDK's javac wrote a plain class the JVM rejects");
       }
       return new Failure(p, Failure.Kind.MISMATCH, "the harness failed: " + Outcome.describe(cause));
     } catch (InterruptedException e) {
@@ -137,9 +135,19 @@ public final class Fuzzer implements AutoCloseable {
   /** Compiles and runs one program alone; null if it passes. */
   public Failure checkOne(Program p) {
     try (Compiler.Batch batch = Compiler.compile(List.of(p))) {
-      String crash = batch.crashes.get(p);
-      return crash != null ? new Failure(p, Failure.Kind.CRASH, crash) : differ(p, batch.loader);
+      return outcome(p, batch);
     }
+  }
+
+  /** A compiled program's failure, or null: a crash, unless javac crashes on its plain source too. */
+  private Failure outcome(Program p, Compiler.Batch batch) {
+    String crash = batch.crashes.get(p);
+    if (crash == null) {
+      return differ(p, batch.loader);
+    }
+    return Compiler.plainSourceCrashesJavac(p)
+        ? new Failure(p, Failure.Kind.JAVAC_BUG, "this JDK's javac crashes on the plain source")
+        : new Failure(p, Failure.Kind.CRASH, crash);
   }
 
   @Override

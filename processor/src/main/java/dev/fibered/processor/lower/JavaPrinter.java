@@ -741,7 +741,8 @@ final class JavaPrinter {
           expr(((YieldTree) tree).getValue());
           text(";");
         } else {
-          out.append(jumps.yieldWith(expression(((YieldTree) tree).getValue())));
+          ExpressionTree value = ((YieldTree) tree).getValue();
+          out.append(jumps.yieldWith(expression(value), value));
         }
       }
       case LABELED_STATEMENT -> {

@@ -1,5 +1,7 @@
 package dev.fibered.processor.lower;
 
+import com.sun.source.tree.ExpressionTree;
+
 /**
  * How {@code break}, {@code continue} and {@code return} leave a statement that is copied into a
  * state: as state changes, through the lowered finally blocks they cross.
@@ -14,6 +16,9 @@ interface Jumps {
   /** Code that returns {@code value} (null for a void method) from the machine. */
   Code returnWith(Code value);
 
-  /** Code that makes {@code value} the value of the innermost lowered switch expression. */
-  Code yieldWith(Code value);
+  /**
+   * Code that makes {@code value}, printed from {@code source}, the value of the innermost lowered
+   * switch expression.
+   */
+  Code yieldWith(Code value, ExpressionTree source);
 }

@@ -321,7 +321,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
       case YIELD -> {
         ExpressionTree value = ((YieldTree) tree).getValue();
         if (spiller.prepare(value)) {
-          graph.add(new Op.Statements(yieldWith(printer.expression(value)), true));
+          graph.add(new Op.Statements(yieldWith(printer.expression(value), value), true));
         }
       }
       case SYNCHRONIZED -> reportFirstSwitchPoint(tree, Messages.switchPointInSynchronized());
@@ -861,7 +861,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     } else if (isValue) {
       ExpressionTree value = (ExpressionTree) body;
       if (spiller.prepare(value)) {
-        graph.add(new Op.Statements(yieldWith(printer.expression(value)), true));
+        graph.add(new Op.Statements(yieldWith(printer.expression(value), value), true));
       }
     } else if (suspends(body)) {
       expression((ExpressionTree) body, body);
@@ -1564,13 +1564,13 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
   }
 
   @Override
-  public Code yieldWith(Code value) {
+  public Code yieldWith(Code value, ExpressionTree source) {
     List<FinallyTarget> crossed = new ArrayList<>();
     for (Enclosing e : targets) {
       if (e instanceof FinallyTarget f) {
         crossed.add(f);
       } else if (e instanceof YieldTarget t) {
-        return new Code().text("{ " + t.value() + " = ").append(value).text("; ").append(leave(crossed, t.done())).text(" }");
+        return new Code().text("{ ").append(store(t.value(), value, source)).text(" ").append(leave(crossed, t.done())).text(" }");
       }
     }
     throw new IllegalStateException("no switch expression for yield");
