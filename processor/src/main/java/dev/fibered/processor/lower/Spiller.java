@@ -356,12 +356,12 @@ final class Spiller {
    * type, or numeric types, which promote as Java's switch expression does.
    */
   private boolean switchExpression(SwitchExpressionTree tree) {
-    Optional<TypeName> type = switchType(tree);
-    if (type.isEmpty()) {
-      ExpressionTree untyped = firstUntypedValue(tree);
-      lowerer.reportAt(untyped, Messages.switchExpressionValueType(untyped.toString()));
+    ValueTypes values = valueTypes(tree);
+    if (values.type() == null) {
+      lowerer.reportAt(values.untyped(), Messages.switchExpressionValueType(values.untyped().toString()));
       return false;
     }
+    Optional<TypeName> type = Optional.of(values.type());
     if (!prepare(tree.getExpression())) {
       return false;
     }
@@ -374,31 +374,25 @@ final class Spiller {
 
   /** The type of a switch expression: of all its values, or their numeric promotion. */
   private Optional<TypeName> switchType(SwitchExpressionTree tree) {
-    Optional<TypeName> type = Optional.empty();
-    for (ExpressionTree value : yieldedValues(tree)) {
-      Optional<TypeName> t = typeOf(value);
-      if (t.isEmpty()) {
-        return t;
-      }
-      type = type.isEmpty() || type.equals(t) ? t : promoted(type.get(), t.get());
-      if (type.isEmpty()) {
-        return type;
-      }
-    }
-    return type;
+    return Optional.ofNullable(valueTypes(tree).type());
   }
 
-  /** The first value of a switch expression whose type is unknown or does not fit the others'. */
-  private ExpressionTree firstUntypedValue(SwitchExpressionTree tree) {
+  /**
+   * A switch expression's type, or (type null) the first value whose type is unknown or fits none
+   * of the earlier ones' (the switch itself when no case yields a value).
+   */
+  private record ValueTypes(TypeName type, ExpressionTree untyped) {}
+
+  private ValueTypes valueTypes(SwitchExpressionTree tree) {
     Optional<TypeName> type = Optional.empty();
     for (ExpressionTree value : yieldedValues(tree)) {
       Optional<TypeName> t = typeOf(value);
       type = t.isEmpty() || type.isEmpty() || type.equals(t) ? t : promoted(type.get(), t.get());
       if (type.isEmpty()) {
-        return value;
+        return new ValueTypes(null, value);
       }
     }
-    return tree;
+    return new ValueTypes(type.orElse(null), type.isPresent() ? null : tree);
   }
 
   /** The values a switch expression can take: its rules' expressions and its own yields. */

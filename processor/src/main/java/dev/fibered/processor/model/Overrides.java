@@ -17,13 +17,14 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Finds the {@code @Fibered} methods of supertypes that a method overrides. The supertypes' own
- * {@code @Fibered} instance methods are looked up once per type and kept for the round.
+ * Finds the {@code @Fibered} methods of supertypes that a method overrides. A type's supertypes,
+ * and their own {@code @Fibered} instance methods, are looked up once and kept.
  */
 public final class Overrides {
   private final Elements elements;
   private final Types types;
   private final Map<TypeElement, List<ExecutableElement>> inheritable = new HashMap<>();
+  private final Map<TypeElement, Set<TypeElement>> supertypes = new HashMap<>();
 
   public Overrides(Elements elements, Types types) {
     this.elements = elements;
@@ -76,10 +77,14 @@ public final class Overrides {
 
   /** Every proper supertype of {@code type}, classes and interfaces, each once. */
   private Set<TypeElement> supertypes(TypeElement type) {
-    Set<TypeElement> all = new LinkedHashSet<>();
-    collect(type.asType(), all);
-    all.remove(type);
-    return all;
+    return supertypes.computeIfAbsent(
+        type,
+        t -> {
+          Set<TypeElement> all = new LinkedHashSet<>();
+          collect(t.asType(), all);
+          all.remove(t);
+          return all;
+        });
   }
 
   private void collect(TypeMirror type, Set<TypeElement> into) {
