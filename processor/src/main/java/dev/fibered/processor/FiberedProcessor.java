@@ -25,7 +25,6 @@ import dev.fibered.processor.model.Overrides;
 import dev.fibered.processor.model.Resolver;
 import dev.fibered.processor.model.SourceFile;
 import dev.fibered.processor.model.SwitchPointFinder;
-import dev.fibered.processor.validate.BodyRules;
 import dev.fibered.processor.validate.LocalHostScan;
 import dev.fibered.processor.validate.Messages;
 import dev.fibered.processor.validate.OverrideRules;
@@ -256,12 +255,10 @@ public final class FiberedProcessor extends AbstractProcessor {
     String className = uniqueName(capitalize(fibered.name()) + "Machine", classNames);
     Optional<MachineModel> machine = Optional.empty();
     try {
-      if (BodyRules.check(tree, file.unit(), reporter)) {
-        SwitchPointFinder finder = new SwitchPointFinder(fibered, reporter, fiberedNames);
-        machine =
-            Lowerer.lower(
-                fibered, settings.checks(method), finder, reporter, processingEnv.getElementUtils(), className, signature);
-      }
+      SwitchPointFinder finder = new SwitchPointFinder(fibered, reporter, fiberedNames);
+      machine =
+          Lowerer.lower(
+              fibered, settings.checks(method), finder, reporter, processingEnv.getElementUtils(), className, signature);
     } catch (RuntimeException e) {
       reporter.error(method, Messages.internalError(e));
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Diagnostics about constructs in a {@code @Fibered} body that the generated machine, another
- * class, cannot express (validate/BodyRules and lower/JavaPrinter): each on the offending line.
+ * class, cannot express (lower/JavaPrinter and its helpers): each on the offending line.
  */
 class BodyDiagnosticsTest {
   @Test
@@ -54,18 +54,122 @@ class BodyDiagnosticsTest {
     assertThat(Fixtures.compileStrict(source)).succeededWithoutWarnings();
   }
 
+  /** Local types are hoisted into the machine (semantics: functional LocalClassesTest). */
   @Test
-  void localClass() {
+  void localTypesCompileCleanly() {
+    JavaFileObject source =
+        host(
+            """
+            interface Shape { int area(); }
+
+            @Fibered
+            static String declaresLocalTypes(int n) {
+              record Point(int x, int y) {
+                Point {
+                  if (x < 0) throw new IllegalArgumentException();
+                }
+              }
+              enum Color { RED, GREEN { @Override public String toString() { return "g"; } } }
+              interface Named { String name(); }
+              StringBuilder out = new StringBuilder();
+              for (int i = 0; i < n; i++) {
+                int k = i;
+                Fiber.yield();
+                class Square implements Shape, Named {
+                  final int side = k;
+                  @Override public int area() { return side * side; }
+                  @Override public String name() { return "sq" + k; }
+                }
+                class Big extends Square {
+                  Big() { super(); }
+                  @Override public int area() { return 2 * super.area(); }
+                }
+                Shape s = new Square();
+                Shape t = new Big() {};
+                out.append(s.area()).append(t.area());
+              }
+              Object o = new Object() {
+                class Inner { int v = 3; }
+                @Override public String toString() { return "" + new Inner().v; }
+              };
+              Point p = new Point(1, 2);
+              Fiber.yield();
+              return out + " " + p + Color.GREEN + o;
+            }
+
+            @Fibered
+            static <T extends Comparable<T>> boolean generic(T a, T b) {
+              class Box {
+                final T value;
+                Box(T value) { this.value = value; }
+              }
+              Box x = new Box(a);
+              Fiber.yield();
+              return x.value.compareTo(new Box(b).value) < 0;
+            }
+            """);
+    assertThat(Fixtures.compileStrict(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void switchPointInALocalClass() {
     JavaFileObject source =
         host(
             """
             @Fibered
-            static int declaresLocalClass() {
-              class Local {}
-              return new Local().hashCode();
+            static int work() {
+              Fiber.yield();
+              return 1;
+            }
+
+            @Fibered
+            static int suspendsInside() {
+              class Worker {
+                int run() {
+                  return work();
+                }
+              }
+              return new Worker().run();
             }
             """);
-    assertSingleError(source, "LocalClass", "class Local {}");
+    assertSingleError(source, "SwitchPointInClassBody", "return work();");
+  }
+
+  @Test
+  void constructorReferenceToALocalClassThatCaptures() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static int makes(int n) {
+              int k = n + 1;
+              class Counter {
+                int value = k;
+              }
+              Fiber.yield();
+              Supplier<Counter> make = Counter::new;
+              return make.get().value;
+            }
+            """);
+    assertSingleError(source, "LocalClass", "Supplier<Counter> make = Counter::new;");
+  }
+
+  @Test
+  void localClassCapturingAVarLocal() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static int captures(int n) {
+              var k = n + 1;
+              class Counter {
+                int value = k;
+              }
+              Fiber.yield();
+              return new Counter().value;
+            }
+            """);
+    assertSingleError(source, "VarLocal", "class Counter {");
   }
 
   /** Anonymous classes are copied (semantics: functional AnonymousClassesTest). */
@@ -116,22 +220,6 @@ class BodyDiagnosticsTest {
             }
             """);
     assertSingleError(source, "SwitchPointInClassBody", "return work();");
-  }
-
-  @Test
-  void classDeclaredInsideAnAnonymousClass() {
-    JavaFileObject source =
-        host(
-            """
-            @Fibered
-            static int nested() {
-              Object o = new Object() {
-                class Inner {}
-              };
-              return o.hashCode();
-            }
-            """);
-    assertSingleError(source, "LocalClass", "class Inner {}");
   }
 
   @Test

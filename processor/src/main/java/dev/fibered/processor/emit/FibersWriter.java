@@ -122,7 +122,7 @@ public final class FibersWriter {
             .build()
             .toString();
     // Last: the line table must see the file's final lines.
-    return SourceLines.resolve(withImports(source, file.importLines()));
+    return SourceLines.resolve(MemberTypes.unwrap(withImports(source, file.importLines())));
   }
 
   private static AnnotationSpec suppressWarnings() {

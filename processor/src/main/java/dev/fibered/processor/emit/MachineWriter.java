@@ -80,6 +80,11 @@ final class MachineWriter {
       type.addMethod(enterHandler(machine));
     }
     type.addMethod(sourceFrame(machine));
+    for (int i = 0; i < machine.memberTypes().size(); i++) {
+      type.addType(MemberTypes.placeholder(i, code(machine.memberTypes().get(i), Map.of())));
+    }
+    // Types the copied code names by these simple names elsewhere must be spelled out in full.
+    type.alwaysQualify(machine.memberTypeNames().toArray(new String[0]));
     return type.build();
   }
 

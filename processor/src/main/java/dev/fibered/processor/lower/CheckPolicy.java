@@ -111,7 +111,7 @@ public final class CheckPolicy {
           return null;
         }
         switch (node.getKind()) {
-          case TRY, SWITCH, SYNCHRONIZED, LAMBDA_EXPRESSION, CLASS, NEW_CLASS -> {
+          case TRY, SWITCH, SYNCHRONIZED, LAMBDA_EXPRESSION, CLASS, INTERFACE, ENUM, RECORD, NEW_CLASS -> {
             return null; // no checks in there
           }
           case BLOCK -> {

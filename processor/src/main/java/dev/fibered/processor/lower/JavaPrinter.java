@@ -11,6 +11,7 @@ import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
@@ -124,8 +125,26 @@ final class JavaPrinter {
    */
   private final Map<String, String> snapshots = new java.util.LinkedHashMap<>();
 
-  /** The member names of the anonymous class bodies being copied, innermost first. */
+  /** The member names of the class bodies being copied, innermost first. */
   private final Deque<Set<String>> classBodies = new ArrayDeque<>();
+
+  /**
+   * Per class body being copied, innermost first: the framed local type its constructors' {@code
+   * super(...)} must name the frame of, or {@link #NO_FRAME}.
+   */
+  private final Deque<LocalType> superFrames = new ArrayDeque<>();
+
+  private static final LocalType NO_FRAME = new LocalType("", null, null, null);
+
+  private final Deque<Integer> savedSwitches = new ArrayDeque<>();
+
+  /**
+   * While a local type is printed as a member of the machine: the machine-side names of the locals
+   * its body captures, which its frame will hold; else null.
+   */
+  private Set<String> hoistedCaptures;
+
+  private final ClassBodyPrinter classes;
 
   /** Locals declared inside the statement being copied: they stay Java locals. */
   private final Deque<Set<String>> copiedLocals = new ArrayDeque<>();
@@ -164,6 +183,20 @@ final class JavaPrinter {
     this.jumps = jumps;
     this.declaredTypeOf = declaredTypeOf;
     this.qualifier = new NameQualifier(method, reporter, fields, names, declaredTypeOf);
+    this.classes = new ClassBodyPrinter(this, method, fields);
+  }
+
+  /**
+   * A local type as a member of the machine; adds the machine-side names of the locals it
+   * captures to {@code captured}, in the order it names them.
+   */
+  Code hoistedType(ClassTree tree, Set<String> captured) {
+    hoistedCaptures = captured;
+    try {
+      return capture(() -> classes.declaration(tree));
+    } finally {
+      hoistedCaptures = null;
+    }
   }
 
   Code expression(ExpressionTree tree) {
@@ -249,11 +282,11 @@ final class JavaPrinter {
 
   // ---------------------------------------------------------------- expressions
 
-  private void expr(Tree tree) {
+  void expr(Tree tree) {
     print(tree, Position.EXPRESSION);
   }
 
-  private void print(Tree tree, Position position) {
+  void print(Tree tree, Position position) {
     Code evaluated = evaluatedEarlier.get(tree);
     if (evaluated != null) {
       out.append(evaluated);
@@ -383,25 +416,63 @@ final class JavaPrinter {
 
   private void identifier(IdentifierTree tree, Position position) {
     String name = tree.getName().toString();
+    boolean variable = position == Position.EXPRESSION && fields.field(name) != null;
     if (position == Position.EXPRESSION && isCopiedLocal(name)) {
       text(name);
     } else if (position != Position.TYPE && position != Position.NEW_CLASS && isClassBodyName(name)) {
       text(name);
-    } else if (position == Position.EXPRESSION
-        && lambdaDepth > 0
-        && fields.field(name) != null
-        && captures.isMachineField(fields.field(name))) {
-      String field = fields.field(name);
-      text(snapshots.computeIfAbsent(field, f -> captures.freshName(name)));
+    } else if (variable) {
+      localReference(name);
+    } else if (position != Position.METHOD && isCopiedType(name)) {
+      text(name);
+    } else if (position != Position.METHOD && fields.type(name) != null) {
+      text(fields.type(name).written());
     } else {
       out.append(qualifier.identifier(tree, position, pendingArity));
     }
   }
 
+  /**
+   * A local of the lowered body, named by its source key: in a hoisted class body, the frame's
+   * copy of it; in a lambda or a class body copied in place, a snapshot; else its field or Java
+   * local.
+   */
+  private void localReference(String local) {
+    String field = fields.field(local);
+    if (hoistedCaptures != null) {
+      hoistedCaptures.add(field);
+      text(field);
+    } else if (lambdaDepth > 0 && captures.isMachineField(field)) {
+      text(snapshots.computeIfAbsent(field, f -> captures.freshName(local.startsWith("new ") ? f : local)));
+    } else {
+      text(field);
+    }
+  }
+
+  /** The holder instance of a hoisted local type that captures locals, as code here names it. */
+  void frameReference(LocalType type) {
+    localReference(type.frameLocal());
+  }
+
+  /** A hoisted local type with a frame, when code outside its own body names it; else null. */
+  LocalType framedType(Tree typeTree) {
+    Tree base = typeTree instanceof ParameterizedTypeTree ? ((ParameterizedTypeTree) typeTree).getType() : typeTree;
+    if (!(base instanceof IdentifierTree)) {
+      return null;
+    }
+    String name = ((IdentifierTree) base).getName().toString();
+    LocalType type = isCopiedType(name) ? null : fields.type(name);
+    return type != null && type.frameLocal() != null ? type : null;
+  }
+
   private void memberSelect(MemberSelectTree tree, Position position) {
     String name = tree.getIdentifier().toString();
     if (name.equals("this") || name.equals("super")) {
-      out.append(qualifier.qualifiedThis(tree));
+      if (tree.getExpression() instanceof IdentifierTree && isCopiedType(tree.getExpression().toString())) {
+        text(tree.getExpression() + "." + name); // a local type's own, printed where it means the same
+      } else {
+        out.append(qualifier.qualifiedThis(tree));
+      }
       return;
     }
     boolean typePosition = position == Position.TYPE || position == Position.NEW_CLASS;
@@ -449,6 +520,10 @@ final class JavaPrinter {
 
   /** {@code q::m}: the qualifier is evaluated when the reference is created, as in Java. */
   private void memberReference(MemberReferenceTree tree) {
+    if (tree.getMode() == MemberReferenceTree.ReferenceMode.NEW
+        && framedType(tree.getQualifierExpression()) != null) {
+      report(tree, Messages.framedConstructorReference(framedType(tree.getQualifierExpression()).name()));
+    }
     print(tree.getQualifierExpression(), Position.EXPRESSION);
     text("::" + (tree.getMode() == MemberReferenceTree.ReferenceMode.NEW ? "new" : tree.getName()));
   }
@@ -466,6 +541,10 @@ final class JavaPrinter {
       list(tree.getTypeArguments(), Position.TYPE);
       text(">" + member.getIdentifier());
     } else {
+      if (isSuperConstructorCall(tree) && !superFrames.isEmpty() && superFrames.peek() != NO_FRAME) {
+        frameReference(superFrames.peek()); // the superclass is an inner class of its frame
+        text(".");
+      }
       print(select, Position.METHOD);
     }
     text("(");
@@ -473,9 +552,18 @@ final class JavaPrinter {
     text(")");
   }
 
+  static boolean isSuperConstructorCall(MethodInvocationTree tree) {
+    return tree.getMethodSelect() instanceof IdentifierTree
+        && ((IdentifierTree) tree.getMethodSelect()).getName().contentEquals("super");
+  }
+
   private void newClass(NewClassTree tree) {
+    LocalType framed = tree.getEnclosingExpression() == null ? framedType(tree.getIdentifier()) : null;
     if (tree.getEnclosingExpression() != null) {
       expr(tree.getEnclosingExpression());
+      text(".");
+    } else if (framed != null) {
+      frameReference(framed); // an inner class of its frame, which holds what it captures
       text(".");
     }
     text("new ");
@@ -484,7 +572,15 @@ final class JavaPrinter {
       list(tree.getTypeArguments(), Position.TYPE);
       text(">");
     }
-    if (tree.getEnclosingExpression() == null) {
+    if (framed != null) {
+      Tree identifier = tree.getIdentifier();
+      text(framed.name());
+      if (identifier instanceof ParameterizedTypeTree) {
+        text("<");
+        list(((ParameterizedTypeTree) identifier).getTypeArguments(), Position.TYPE);
+        text(">");
+      }
+    } else if (tree.getEnclosingExpression() == null) {
       print(tree.getIdentifier(), Position.NEW_CLASS);
     } else {
       text(tree.getIdentifier().toString()); // named relative to the enclosing instance's type
@@ -494,110 +590,7 @@ final class JavaPrinter {
     text(")");
     if (tree.getClassBody() != null) {
       text(" ");
-      anonymousBody(tree);
-    }
-  }
-
-  /**
-   * An anonymous class body, copied. Like a lambda it runs as plain Java and captures the machine
-   * fields it names as snapshots; names of its own members and of its supertype's, and {@code
-   * this}, keep meaning what they mean inside it.
-   */
-  private void anonymousBody(NewClassTree tree) {
-    Tree supertype = tree.getIdentifier();
-    if (supertype instanceof ParameterizedTypeTree) {
-      supertype = ((ParameterizedTypeTree) supertype).getType();
-    }
-    Optional<TypeElement> type = method.resolver().type(supertype.toString());
-    if (type.isEmpty()) {
-      report(tree, Messages.unknownAnonymousSupertype(supertype.toString()));
-      return;
-    }
-    Set<String> members = new HashSet<>(method.resolver().memberNames(type.get()));
-    for (Tree member : tree.getClassBody().getMembers()) {
-      if (member instanceof VariableTree) {
-        members.add(((VariableTree) member).getName().toString());
-      } else if (member instanceof MethodTree) {
-        members.add(((MethodTree) member).getName().toString());
-      }
-    }
-    classBodies.push(members);
-    lambdaDepth++;
-    int savedSwitches = copiedSwitches;
-    copiedSwitches = 0;
-    text("{");
-    depth++;
-    for (Tree member : tree.getClassBody().getMembers()) {
-      newline();
-      classMember(member);
-    }
-    depth--;
-    newline();
-    text("}");
-    copiedSwitches = savedSwitches;
-    lambdaDepth--;
-    classBodies.pop();
-  }
-
-  private void classMember(Tree member) {
-    if (member instanceof VariableTree) {
-      VariableTree field = (VariableTree) member;
-      memberModifiers(field.getModifiers());
-      print(field.getType(), Position.TYPE);
-      text(" " + field.getName());
-      if (field.getInitializer() != null) {
-        text(" = ");
-        expr(field.getInitializer());
-      }
-      text(";");
-    } else if (member instanceof MethodTree) {
-      classMethod((MethodTree) member);
-    } else if (member instanceof BlockTree) {
-      block((BlockTree) member);
-    } else {
-      unsupported(member, Messages.localClass());
-    }
-  }
-
-  private void classMethod(MethodTree tree) {
-    copiedLocals.push(new HashSet<>());
-    memberModifiers(tree.getModifiers());
-    if (!tree.getTypeParameters().isEmpty()) {
-      text("<");
-      for (int i = 0; i < tree.getTypeParameters().size(); i++) {
-        text(i > 0 ? ", " : "");
-        com.sun.source.tree.TypeParameterTree t = tree.getTypeParameters().get(i);
-        text(t.getName().toString());
-        for (int b = 0; b < t.getBounds().size(); b++) {
-          text(b == 0 ? " extends " : " & ");
-          print(t.getBounds().get(b), Position.TYPE);
-        }
-      }
-      text("> ");
-    }
-    print(tree.getReturnType(), Position.TYPE);
-    text(" " + tree.getName() + "(");
-    for (int i = 0; i < tree.getParameters().size(); i++) {
-      text(i > 0 ? ", " : "");
-      localDeclaration(tree.getParameters().get(i));
-    }
-    text(")");
-    if (!tree.getThrows().isEmpty()) {
-      text(" throws ");
-      list(tree.getThrows(), Position.TYPE);
-    }
-    text(" ");
-    block(tree.getBody());
-    copiedLocals.pop();
-  }
-
-  private void memberModifiers(ModifiersTree modifiers) {
-    for (AnnotationTree a : modifiers.getAnnotations()) {
-      annotation(a);
-      text(" ");
-    }
-    for (Modifier m : modifiers.getFlags()) {
-      text(m + " ");
+      classes.anonymousBody(tree);
     }
   }
 
@@ -645,7 +638,7 @@ final class JavaPrinter {
     }
   }
 
-  private void annotation(AnnotationTree tree) {
+  void annotation(AnnotationTree tree) {
     text("@");
     print(tree.getAnnotationType(), Position.TYPE);
     if (!tree.getArguments().isEmpty()) {
@@ -655,7 +648,7 @@ final class JavaPrinter {
     }
   }
 
-  private void list(List<? extends Tree> trees, Position position) {
+  void list(List<? extends Tree> trees, Position position) {
     for (int i = 0; i < trees.size(); i++) {
       if (i > 0) {
         text(", ");
@@ -675,10 +668,15 @@ final class JavaPrinter {
 
   // ---------------------------------------------------------------- statements
 
-  private void stmt(StatementTree tree) {
+  void stmt(StatementTree tree) {
     out.line(method.file().line(tree));
     if (tree.getKind() == Tree.Kind.VARIABLE) {
       statementKind(tree); // declares its name in the enclosing frame
+      return;
+    }
+    if (tree instanceof ClassTree) {
+      declareCopiedType(((ClassTree) tree).getSimpleName().toString());
+      classes.declaration((ClassTree) tree); // a local type whose whole scope is copied: in place
       return;
     }
     // Pattern variables of a statement's expressions live at most as long as the statement.
@@ -764,14 +762,7 @@ final class JavaPrinter {
         }
         text(";");
       }
-      case CLASS, INTERFACE, ENUM, ANNOTATION_TYPE -> unsupported(tree, Messages.localClass());
-      default -> {
-        if (tree.getKind().name().equals("RECORD")) {
-          unsupported(tree, Messages.localClass());
-        } else {
-          unsupported(tree, Messages.unsupportedConstruct(describe(tree)));
-        }
-      }
+      default -> unsupported(tree, Messages.unsupportedConstruct(describe(tree)));
     }
   }
 
@@ -844,11 +835,17 @@ final class JavaPrinter {
     copiedLocals.pop();
   }
 
-  private void block(BlockTree tree) {
+  void block(BlockTree tree) {
     if (tree.isStatic()) {
       text("static ");
     }
     text("{");
+    blockStatements(tree);
+    text("}");
+  }
+
+  /** The statements of {@code tree}, between braces the caller prints. */
+  void blockStatements(BlockTree tree) {
     copiedLocals.push(new HashSet<>());
     depth++;
     for (StatementTree s : tree.getStatements()) {
@@ -858,7 +855,6 @@ final class JavaPrinter {
     depth--;
     copiedLocals.pop();
     newline();
-    text("}");
   }
 
   /** A statement that must read as a block: {@code if (c) x();} prints with braces. */
@@ -878,7 +874,7 @@ final class JavaPrinter {
     text("}");
   }
 
-  private void localDeclaration(VariableTree tree) {
+  void localDeclaration(VariableTree tree) {
     modifiers(tree.getModifiers());
     if (tree.getType() == null) {
       text("var");
@@ -1148,7 +1144,7 @@ final class JavaPrinter {
     if (classBodies.isEmpty()) {
       return false;
     }
-    if (name.equals("this")) {
+    if (name.equals("this") || name.equals("super")) {
       return true;
     }
     for (Set<String> members : classBodies) {
@@ -1157,6 +1153,54 @@ final class JavaPrinter {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code name} is a type declared inside the code being copied (a local type printed in
+   * place, a class body's own type parameters and member types): it prints as written.
+   */
+  boolean isCopiedType(String name) {
+    return isCopiedLocal(LocalType.copiedKey(name));
+  }
+
+  void declareCopiedType(String name) {
+    declareCopiedLocal(LocalType.copiedKey(name));
+  }
+
+  /**
+   * Starts a class body: its own names ({@code members}) and the type names it declares print as
+   * written; like a lambda, it runs as plain Java, so its jumps and returns are its own and switch
+   * points are refused. {@code superFrame} is the framed local superclass its constructors call,
+   * or null.
+   */
+  void enterClassBody(Set<String> members, Set<String> typeNames, LocalType superFrame) {
+    classBodies.push(members);
+    superFrames.push(superFrame == null ? NO_FRAME : superFrame);
+    copiedLocals.push(new HashSet<>());
+    typeNames.forEach(this::declareCopiedType);
+    lambdaDepth++;
+    savedSwitches.push(copiedSwitches);
+    copiedSwitches = 0;
+    depth++;
+  }
+
+  void exitClassBody() {
+    depth--;
+    copiedSwitches = savedSwitches.pop();
+    lambdaDepth--;
+    copiedLocals.pop();
+    superFrames.pop();
+    classBodies.pop();
+  }
+
+  /** A method, constructor or initializer of a class body: its locals and type variables. */
+  void enterMember(List<String> typeVariables) {
+    copiedLocals.push(new HashSet<>());
+    typeVariables.forEach(this::declareCopiedType);
+  }
+
+  void exitMember() {
+    copiedLocals.pop();
   }
 
   private boolean isCopiedLocal(String name) {
@@ -1168,26 +1212,26 @@ final class JavaPrinter {
     return false;
   }
 
-  private void declareCopiedLocal(String name) {
+  void declareCopiedLocal(String name) {
     if (!copiedLocals.isEmpty()) {
       copiedLocals.peek().add(name);
     }
   }
 
-  private void text(String s) {
+  void text(String s) {
     out.text(s);
   }
 
-  private void newline() {
+  void newline() {
     out.text("\n" + INDENT.repeat(depth));
   }
 
-  private void unsupported(Tree tree, String message) {
+  void unsupported(Tree tree, String message) {
     report(tree, message);
     text("/* unsupported */");
   }
 
-  private void report(Tree tree, String message) {
+  void report(Tree tree, String message) {
     reporter.error(tree, method.file().unit(), message);
   }
 

@@ -32,6 +32,7 @@ import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.YieldTree;
@@ -111,12 +112,18 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
   private String returnedValue;
   private final Map<Tree, Boolean> suspends = new IdentityHashMap<>();
 
+  /** The declared types of the locals kept in Java, by their Java name; null for {@code var}. */
+  private final Map<String, TypeName> javaLocalTypes = new java.util.HashMap<>();
+
+  private final LocalTypeHoister localTypes;
+
   private Lowerer(
       FiberedMethod method,
       CheckPolicy policy,
       SwitchPointFinder finder,
       Reporter reporter,
-      Elements elements) {
+      Elements elements,
+      String className) {
     this.method = method;
     this.policy = policy;
     this.finder = finder;
@@ -145,6 +152,8 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     this.printer =
         new JavaPrinter(method, reporter, scope, names, this, this, finder::receiverType);
     graph.declarationsBefore(printer::takeSnapshots);
+    this.localTypes =
+        new LocalTypeHoister(method, reporter, printer, scope, namer, this, javaLocalTypes, className);
     this.spiller = new Spiller(this, printer, graph, scope, method);
   }
 
@@ -183,7 +192,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
       String className,
       MachineModel.Signature signature) {
     int errorsBefore = reporter.errorCount();
-    Lowerer lowerer = new Lowerer(method, policy, finder, reporter, elements);
+    Lowerer lowerer = new Lowerer(method, policy, finder, reporter, elements, className);
     List<State> states = lowerer.lowerBody();
     if (reporter.errorCount() > errorsBefore) {
       return Optional.empty();
@@ -196,7 +205,9 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
             lowerer.parameterFields,
             lowerer.locals,
             states,
-            lowerer.labelledDispatch));
+            lowerer.labelledDispatch,
+            lowerer.localTypes.memberTypes(),
+            lowerer.localTypes.memberTypeNames()));
   }
 
   private List<State> lowerBody() {
@@ -272,7 +283,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
           return null;
         }
         switch (node.getKind()) {
-          case LAMBDA_EXPRESSION, CLASS -> {
+          case LAMBDA_EXPRESSION, CLASS, INTERFACE, ENUM, RECORD -> {
             return null;
           }
           case METHOD_INVOCATION -> {
@@ -289,6 +300,20 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
   }
 
   private void lowerStatement(StatementTree tree) {
+    if (tree instanceof ClassTree) {
+      Code frame =
+          localTypes.hoist(
+              (ClassTree) tree,
+              (type, comment) -> {
+                String field = namer.internal(frameFieldName(((ClassTree) tree).getSimpleName().toString()));
+                locals.add(new MachineModel.Field(field, type, comment, null));
+                return field;
+              });
+      if (frame != null) {
+        graph.add(new Op.Statements(frame, false));
+      }
+      return;
+    }
     if (!suspends(tree) && !policy.checksInside(tree, this::callsPlainMethod)) {
       copy(tree);
       return;
@@ -408,6 +433,12 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     }
     graph.add(new Op.Statements(declaration.text(";"), false));
     scope.declare(name, javaName);
+    javaLocalTypes.put(javaName, local.getType() == null ? null : printer.typeName(local.getType()));
+  }
+
+  /** {@code Tagged} gets its frame in {@code taggedScope}. */
+  private static String frameFieldName(String type) {
+    return Character.toLowerCase(type.charAt(0)) + type.substring(1) + "Scope";
   }
 
   /** A statement without switch points or loops: copied whole into the current state. */
@@ -1740,7 +1771,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
             first[0] = node;
             return null;
           }
-          case LAMBDA_EXPRESSION, CLASS -> {
+          case LAMBDA_EXPRESSION, CLASS, INTERFACE, ENUM, RECORD -> {
             return null; // runs as plain Java when called; switch points inside are refused
           }
           case METHOD_INVOCATION -> {

@@ -18,6 +18,9 @@ import java.util.Set;
  * @param states the states, state 0 first
  * @param labelledDispatch whether code jumps to {@link MachineNames#dispatch}, so {@code resume}'s
  *     loop must carry that label
+ * @param memberTypes the local types of the body, hoisted: each one's declaration, in its holder
+ *     class if it has one
+ * @param memberTypeNames the simple names those declarations take in the machine class
  */
 public record MachineModel(
     Signature signature,
@@ -26,7 +29,9 @@ public record MachineModel(
     List<String> parameterFields,
     List<Field> locals,
     List<State> states,
-    boolean labelledDispatch) {
+    boolean labelledDispatch,
+    List<Code> memberTypes,
+    Set<String> memberTypeNames) {
 
   /**
    * A stand-in for a method whose body has an error (already reported): no machine class, and
@@ -36,7 +41,8 @@ public record MachineModel(
   public static MachineModel stub(Signature signature, Set<String> identifiersInFile) {
     Namer namer = new Namer(identifiersInFile);
     MachineNames names = new MachineNames(null, namer.internal("self"), null, null, null, null);
-    return new MachineModel(signature, null, names, List.of(), List.of(), List.of(), false);
+    return new MachineModel(
+        signature, null, names, List.of(), List.of(), List.of(), false, List.of(), Set.of());
   }
 
   /** Whether this is a {@link #stub}. */

@@ -135,6 +135,10 @@ final class NameQualifier {
       case MEMBER_SELECT:
         {
           String written = tree.toString();
+          LocalType local = fields.type(written);
+          if (local != null) {
+            return local.typeName();
+          }
           Optional<TypeElement> type = method.resolver().type(written);
           if (type.isEmpty()) {
             return written.contains(".") ? ClassName.bestGuess(written) : ClassName.get("", written);

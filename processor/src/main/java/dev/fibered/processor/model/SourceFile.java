@@ -97,6 +97,11 @@ public final class SourceFile {
     }
   }
 
+  /** Where {@code tree} starts in the file, in characters, or -1 if it has no position. */
+  public long position(Tree tree) {
+    return trees.getSourcePositions().getStartPosition(unit, tree);
+  }
+
   public long line(Tree tree) {
     long pos = trees.getSourcePositions().getStartPosition(unit, tree);
     return pos < 0 ? -1 : unit.getLineMap().getLineNumber(pos);

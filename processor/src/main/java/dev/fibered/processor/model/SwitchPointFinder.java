@@ -12,6 +12,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -20,6 +21,7 @@ import com.sun.source.util.TreeScanner;
 import dev.fibered.processor.validate.Messages;
 import dev.fibered.processor.validate.Reporter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,9 @@ public final class SwitchPointFinder {
   private final Reporter reporter;
   private final Set<String> fiberedNames;
   private final Map<MethodInvocationTree, Optional<SwitchPoint>> cache = new IdentityHashMap<>();
+
+  /** The names of the types declared in the body, found when first needed. */
+  private Set<String> localTypeNames;
 
   public SwitchPointFinder(FiberedMethod method, Reporter reporter, Set<String> fiberedNames) {
     this.method = method;
@@ -98,7 +103,7 @@ public final class SwitchPointFinder {
     } else {
       Optional<TypeElement> type = receiverType(receiver);
       if (type.isEmpty()) {
-        if (fiberedNames.contains(name) && !isUnresolvedTypeName(receiver)) {
+        if (fiberedNames.contains(name) && !isUnresolvedTypeName(receiver) && !hasLocalType(receiver)) {
           reporter.error(call, method.file().unit(), Messages.unknownReceiver(name));
         }
         return Optional.empty();
@@ -226,6 +231,36 @@ public final class SwitchPointFinder {
         && method.resolver().members(name, Resolver::isField).isEmpty()
         && method.resolver().staticImportOwner(name, Resolver::isField).isEmpty()
         && method.resolver().type(receiver.toString()).isEmpty();
+  }
+
+  /**
+   * Whether the receiver's type, as the source writes it, is a local type of the body: its
+   * methods are never {@code @Fibered} (the annotation is refused on local classes).
+   */
+  private boolean hasLocalType(ExpressionTree receiver) {
+    if (receiver instanceof NewClassTree) {
+      return namesLocalType(((NewClassTree) receiver).getIdentifier());
+    }
+    if (receiver instanceof IdentifierTree) {
+      Optional<Tree> type = localDeclaredType(((IdentifierTree) receiver).getName().toString(), receiver);
+      return type != null && type.isPresent() && namesLocalType(type.get());
+    }
+    return false;
+  }
+
+  private boolean namesLocalType(Tree type) {
+    Tree base = type instanceof ParameterizedTypeTree ? ((ParameterizedTypeTree) type).getType() : type;
+    if (localTypeNames == null) {
+      localTypeNames = new HashSet<>();
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitClass(ClassTree node, Void unused) {
+          localTypeNames.add(node.getSimpleName().toString());
+          return super.visitClass(node, unused);
+        }
+      }.scan(method.tree().getBody(), null);
+    }
+    return base instanceof IdentifierTree && localTypeNames.contains(base.toString());
   }
 
   private static boolean isThis(ExpressionTree receiver) {

@@ -107,10 +107,27 @@ public final class Messages {
         + " method";
   }
 
-  public static String localClass() {
+  public static String framedConstructorReference(String type) {
     return id("LocalClass")
-        + "local classes, records, interfaces and enums inside a @Fibered method are not supported"
-        + " (an anonymous class is); declare the type as a member or top-level class";
+        + "a constructor reference to "
+        + type
+        + " cannot be copied: this local class captures locals, so the machine creates it through"
+        + " the holder of its captured values, and a method reference cannot name that; write a"
+        + " lambda instead (args -> new "
+        + type
+        + "(args))";
+  }
+
+  public static String capturedVarLocal(String local, String type) {
+    return id("VarLocal")
+        + "local class "
+        + type
+        + " captures `"
+        + local
+        + "`, declared with `var`: the machine keeps the captured values in fields, which need a"
+        + " declared type; give `"
+        + local
+        + "` its type";
   }
 
   public static String switchExpressionValueType(String value) {
@@ -125,21 +142,20 @@ public final class Messages {
 
   public static String switchPointInClassBody() {
     return id("SwitchPointInClassBody")
-        + "an anonymous class cannot suspend its fiber: its methods run as plain Java wherever they"
-        + " are called, so a call to a @Fibered method, Fiber.yield() or Fiber.yieldNow() inside"
-        + " one would not be a switch point; call it outside the class body, or make the work a"
-        + " @Fibered method";
+        + "a local or anonymous class cannot suspend its fiber: its methods run as plain Java"
+        + " wherever they are called, so a call to a @Fibered method, Fiber.yield() or"
+        + " Fiber.yieldNow() inside one would not be a switch point; call it outside the class"
+        + " body, or make the work a @Fibered method";
   }
 
-  public static String unknownAnonymousSupertype(String written) {
+  public static String unknownSupertype(String written) {
     return id("LocalClass")
         + "cannot tell the members of "
         + written
-        + ", the supertype of this anonymous class, from the source (the copied class body must"
-        + " know which names are its own); name a type the host file can see, or declare the class"
-        + " as a member class";
+        + ", a supertype of this class body, from the source (the copied class body must know"
+        + " which names are its own); name a type the host file can see, or declare the class as a"
+        + " member class";
   }
-
 
   public static String superReference() {
     return id("SuperReference")
