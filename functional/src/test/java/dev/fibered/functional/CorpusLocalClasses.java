@@ -336,4 +336,143 @@ final class CorpusLocalClasses {
     Fiber.yield();
     return head.render();
   }
+
+  /** A local class declared in a switch case, used in later states of the same case. */
+  @Fibered
+  static String inASwitchCase(int n) {
+    StringBuilder out = new StringBuilder();
+    switch (n % 3) {
+      case 0:
+      case 1:
+        int base = n * 2;
+        class Step {
+          int next(int x) {
+            return x + base;
+          }
+        }
+        Step step = new Step();
+        Fiber.yieldNow();
+        out.append(step.next(1));
+        Fiber.yield();
+        out.append(' ').append(new Step().next(2));
+        break;
+      default:
+        out.append("none");
+    }
+    return out.toString();
+  }
+
+  /** Lambdas and anonymous classes in the lowered body create a capturing local class. */
+  @Fibered
+  static String createdFromLambdasAndAnonymousClasses(int n) {
+    List<Supplier<String>> makers = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String label = "L" + i;
+      class Labelled {
+        final String text;
+
+        Labelled(String suffix) {
+          text = label + suffix;
+        }
+      }
+      Fiber.yieldNow();
+      makers.add(() -> new Labelled("!").text);
+      makers.add(
+          new Supplier<String>() {
+            @Override
+            public String get() {
+              return new Labelled("?").text;
+            }
+          });
+    }
+    Fiber.yield();
+    StringBuilder out = new StringBuilder();
+    for (Supplier<String> m : makers) {
+      out.append(m.get()).append(' ');
+    }
+    return out.toString();
+  }
+
+  /** A generic local class with the diamond, static members and a pattern on a local type. */
+  @Fibered
+  static String genericStaticAndPatterns(int n) {
+    String sep = "|";
+    class Pair<A, B> {
+      static final String NAME = "pair";
+      final A first;
+      final B second;
+
+      Pair(A first, B second) {
+        this.first = first;
+        this.second = second;
+      }
+
+      static int twice(int x) {
+        return 2 * x;
+      }
+
+      @Override
+      public String toString() {
+        return first + sep + second;
+      }
+    }
+    Pair<String, Integer> p = new Pair<>("n", n);
+    Fiber.yieldNow();
+    Object o = p;
+    String shown = o instanceof Pair<?, ?> q ? Pair.NAME + ":" + q : "?";
+    Fiber.yield();
+    return shown + " " + Pair.twice(n) + " " + new Pair<>(p, p);
+  }
+
+  @Fibered
+  static int work() {
+    Fiber.yield();
+    return -1;
+  }
+
+  /**
+   * A local class whose own method has the name of a host method: inside the class, the name
+   * means the class's own method, as in Java.
+   */
+  @Fibered
+  static int ownMethodNamedAsAHostMethod(int n) {
+    class Worker {
+      int work() {
+        return n + 1;
+      }
+
+      int run() {
+        return work() * 10;
+      }
+    }
+    Worker w = new Worker();
+    Fiber.yield();
+    int own = w.run();
+    return own + work();
+  }
+
+  /** In an instance method: a local class writes a host field; exceptions cross it. */
+  @Fibered
+  String writesTheHost(int n) {
+    class Account {
+      int take(int amount) {
+        if (amount > bias) {
+          throw new IllegalStateException("short by " + (amount - bias));
+        }
+        bias -= amount;
+        return bias;
+      }
+    }
+    Account a = new Account();
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      Fiber.yieldNow();
+      try {
+        out.append(a.take(40)).append(' ');
+      } catch (IllegalStateException e) {
+        out.append(e.getMessage());
+      }
+    }
+    return out.toString();
+  }
 }

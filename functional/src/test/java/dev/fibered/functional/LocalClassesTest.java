@@ -59,4 +59,40 @@ class LocalClassesTest {
   void aLocalClassReferringToItself() {
     same(() -> CorpusLocalClasses.linkedList(5), () -> CorpusLocalClassesFibers.linkedList(5));
   }
+
+  @Test
+  void declaredInASwitchCase() {
+    for (int n = 0; n < 3; n++) {
+      int k = n;
+      same(() -> CorpusLocalClasses.inASwitchCase(k), () -> CorpusLocalClassesFibers.inASwitchCase(k));
+    }
+  }
+
+  @Test
+  void createdFromLambdasAndAnonymousClasses() {
+    same(
+        () -> CorpusLocalClasses.createdFromLambdasAndAnonymousClasses(3),
+        () -> CorpusLocalClassesFibers.createdFromLambdasAndAnonymousClasses(3));
+  }
+
+  @Test
+  void genericClassesStaticMembersAndPatterns() {
+    same(
+        () -> CorpusLocalClasses.genericStaticAndPatterns(4),
+        () -> CorpusLocalClassesFibers.genericStaticAndPatterns(4));
+  }
+
+  @Test
+  void aMethodOfTheLocalClassHidesTheHostsMethod() {
+    same(
+        () -> CorpusLocalClasses.ownMethodNamedAsAHostMethod(4),
+        () -> CorpusLocalClassesFibers.ownMethodNamedAsAHostMethod(4));
+  }
+
+  @Test
+  void writesHostFieldsAndThrows() {
+    same(
+        () -> new CorpusLocalClasses().writesTheHost(4),
+        () -> CorpusLocalClassesFibers.writesTheHost(new CorpusLocalClasses(), 4));
+  }
 }

@@ -111,6 +111,37 @@ class BodyDiagnosticsTest {
     assertThat(Fixtures.compileStrict(source)).succeededWithoutWarnings();
   }
 
+  /** Inside a class body, a method name means the body's own (or inherited) method, as in Java. */
+  @Test
+  void aClassBodysOwnMethodHidesTheHostsFiberedMethod() {
+    JavaFileObject source =
+        host(
+            """
+            @Fibered
+            static int work() {
+              Fiber.yield();
+              return 1;
+            }
+
+            @Fibered
+            static int hides() {
+              abstract class Base {
+                int work() { return 2; }
+              }
+              class Derived extends Base {
+                int run() { return work(); }
+              }
+              Supplier<Integer> s = new Supplier<Integer>() {
+                int work() { return 3; }
+                @Override public Integer get() { return work(); }
+              };
+              int w = work();
+              return w + new Derived().run() + s.get();
+            }
+            """);
+    assertThat(Fixtures.compileStrict(source)).succeededWithoutWarnings();
+  }
+
   @Test
   void switchPointInALocalClass() {
     JavaFileObject source =

@@ -12,6 +12,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.Tree;
@@ -52,8 +53,8 @@ public final class SwitchPointFinder {
   private final Set<String> fiberedNames;
   private final Map<MethodInvocationTree, Optional<SwitchPoint>> cache = new IdentityHashMap<>();
 
-  /** The names of the types declared in the body, found when first needed. */
-  private Set<String> localTypeNames;
+  /** See {@link #localTypes()}. */
+  private Map<String, ClassTree> localTypes;
 
   public SwitchPointFinder(FiberedMethod method, Reporter reporter, Set<String> fiberedNames) {
     this.method = method;
@@ -127,7 +128,7 @@ public final class SwitchPointFinder {
         anyFibered |= FibersNames.isFibered(m);
       }
     }
-    if (!anyFibered) {
+    if (!anyFibered || (receiver == null && namesClassBodyMethod(call, name))) {
       return Optional.empty();
     }
     if (applicable.size() > 1) {
@@ -248,19 +249,72 @@ public final class SwitchPointFinder {
     return false;
   }
 
+  /**
+   * Whether an unqualified call names a method of a local or anonymous class body around it (its
+   * own or inherited), which hides the host's method of that name there, as in Java.
+   */
+  private boolean namesClassBodyMethod(MethodInvocationTree call, String name) {
+    TreePath path = TreePath.getPath(method.file().unit(), call);
+    for (TreePath p = path; p != null && p.getLeaf() != method.tree(); p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree) {
+        Tree parent = p.getParentPath() == null ? null : p.getParentPath().getLeaf();
+        Tree anonymousSupertype = parent instanceof NewClassTree ? ((NewClassTree) parent).getIdentifier() : null;
+        if (hasMethod((ClassTree) p.getLeaf(), anonymousSupertype, name, new HashSet<>())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean hasMethod(ClassTree body, Tree anonymousSupertype, String name, Set<ClassTree> seen) {
+    if (!seen.add(body)) {
+      return false;
+    }
+    for (Tree member : body.getMembers()) {
+      if (member instanceof MethodTree && ((MethodTree) member).getName().contentEquals(name)) {
+        return true;
+      }
+    }
+    List<Tree> supertypes = new ArrayList<>(body.getImplementsClause());
+    if (body.getExtendsClause() != null) {
+      supertypes.add(body.getExtendsClause());
+    }
+    if (anonymousSupertype != null) {
+      supertypes.add(anonymousSupertype);
+    }
+    for (Tree supertype : supertypes) {
+      Tree base = supertype instanceof ParameterizedTypeTree ? ((ParameterizedTypeTree) supertype).getType() : supertype;
+      ClassTree local = localTypes().get(base.toString());
+      if (local != null
+          ? hasMethod(local, null, name, seen)
+          : method.resolver().type(base.toString()).map(t -> !method.resolver().methodsOf(t, name).isEmpty()).orElse(false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean namesLocalType(Tree type) {
     Tree base = type instanceof ParameterizedTypeTree ? ((ParameterizedTypeTree) type).getType() : type;
-    if (localTypeNames == null) {
-      localTypeNames = new HashSet<>();
+    return base instanceof IdentifierTree && localTypes().containsKey(base.toString());
+  }
+
+  /** The types declared in the body, by name (the last of a name wins), found when first needed. */
+  private Map<String, ClassTree> localTypes() {
+    if (localTypes == null) {
+      localTypes = new java.util.HashMap<>();
       new TreeScanner<Void, Void>() {
         @Override
         public Void visitClass(ClassTree node, Void unused) {
-          localTypeNames.add(node.getSimpleName().toString());
+          if (node.getSimpleName().length() > 0) {
+            localTypes.put(node.getSimpleName().toString(), node);
+          }
           return super.visitClass(node, unused);
         }
       }.scan(method.tree().getBody(), null);
     }
-    return base instanceof IdentifierTree && localTypeNames.contains(base.toString());
+    return localTypes;
   }
 
   private static boolean isThis(ExpressionTree receiver) {
