@@ -363,6 +363,62 @@ class GeneratedSourceTest {
     assertThat(release11).succeededWithoutWarnings();
   }
 
+  private static final String TAGGER =
+      """
+      package p;
+
+      import dev.fibered.Fiber;
+      import dev.fibered.Fibered;
+      import java.util.ArrayList;
+      import java.util.List;
+      import java.util.function.Supplier;
+
+      final class Tagger {
+        @Fibered
+        static List<String> tags(String prefix, int n) {
+          List<Supplier<String>> tags = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            int k = i;
+            class Tag implements Supplier<String> {
+              final String text = prefix + k;
+
+              @Override
+              public String get() {
+                return text;
+              }
+            }
+            tags.add(new Tag());
+            Fiber.yield();
+            tags.add(new Tag());
+          }
+          List<String> out = new ArrayList<>();
+          for (Supplier<String> t : tags) {
+            out.add(t.get());
+          }
+          return out;
+        }
+      }
+      """;
+
+  /**
+   * A local class that captures a loop's local: a member of the machine inside a frame of the
+   * captured values, created where the class is declared. Compiles at release 11, and each
+   * instance keeps its own iteration's value.
+   */
+  @Test
+  void localClassMatchesGoldenCompilesAtReleaseElevenAndRuns() throws Exception {
+    Compilation compilation = compileStrict(source("p.Tagger", TAGGER));
+    assertMatchesGolden(generated(compilation, "p.TaggerFibers"), "TaggerFibers.java");
+    Compilation release11 =
+        com.google.testing.compile.Compiler.javac()
+            .withProcessors(new FiberedProcessor())
+            .withOptions("--release", "11", "-Xlint:all", "-Werror")
+            .compile(source("p.Tagger", TAGGER));
+    assertThat(release11).succeededWithoutWarnings();
+    Class<?> fibers = new CompiledClassLoader(compilation).loadClass("p.TaggerFibers");
+    assertEquals(List.of("t0", "t0", "t1", "t1", "t2", "t2"), runFiber(fibers, "tags", "t", 3));
+  }
+
   /** The whole file, frozen after review: catches correct-but-weird changes to the output. */
   @Test
   void matchesGolden() {

@@ -82,7 +82,7 @@ final class ClassBodyPrinter {
     Set<String> typeNames = memberTypeNames(tree);
     typeNames.add(name);
     tree.getTypeParameters().forEach(t -> typeNames.add(t.getName().toString()));
-    modifiers(tree.getModifiers());
+    declarationModifiers(tree.getModifiers());
     printer.text(keyword(tree) + " " + name);
     printer.enterClassBody(members.get(), typeNames, superFrame);
     typeParameters(tree.getTypeParameters());
@@ -203,7 +203,7 @@ final class ClassBodyPrinter {
     List<String> typeVariables = new ArrayList<>();
     tree.getTypeParameters().forEach(t -> typeVariables.add(t.getName().toString()));
     printer.enterMember(typeVariables);
-    modifiers(tree.getModifiers());
+    declarationModifiers(tree.getModifiers());
     if (!tree.getTypeParameters().isEmpty()) {
       typeParameters(tree.getTypeParameters());
       printer.text(" ");
@@ -293,6 +293,19 @@ final class ClassBodyPrinter {
 
   private void modifiers(ModifiersTree modifiers) {
     annotations(modifiers);
+    flags(modifiers);
+  }
+
+  /** A method's or type's modifiers: its annotations each on a line of their own, as written. */
+  private void declarationModifiers(ModifiersTree modifiers) {
+    for (AnnotationTree a : modifiers.getAnnotations()) {
+      printer.annotation(a);
+      printer.newline();
+    }
+    flags(modifiers);
+  }
+
+  private void flags(ModifiersTree modifiers) {
     for (Modifier m : modifiers.getFlags()) {
       printer.text(m + " ");
     }
