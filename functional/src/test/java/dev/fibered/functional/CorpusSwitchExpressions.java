@@ -176,6 +176,40 @@ final class CorpusSwitchExpressions {
     return v + " " + t;
   }
 
+  /**
+   * Such switch expressions as operands Java evaluates with nothing on its operand stack (a static
+   * call's first argument, a string concatenation's first operand), before a later switch point:
+   * the machine keeps their values in fields.
+   */
+  @Fibered
+  static String handlersInSpilledOperands(List<String> t, int a) {
+    int m =
+        Math.max(
+            switch (a) {
+              case 1 -> {
+                synchronized (t) {
+                  t.add("m");
+                }
+                yield 5;
+              }
+              default -> 7;
+            },
+            slow(a));
+    String s =
+        switch (a % 2) {
+              case 0 -> {
+                try {
+                  yield "p" + Integer.parseInt("x");
+                } catch (NumberFormatException e) {
+                  yield "e";
+                }
+              }
+              default -> "o";
+            }
+            + slow(a);
+    return m + s + t;
+  }
+
   /** Numeric results of different types promote as Java's switch expression does. */
   @Fibered
   static double promoted(int n) {

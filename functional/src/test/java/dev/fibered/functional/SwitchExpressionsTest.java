@@ -47,6 +47,9 @@ class SwitchExpressionsTest {
     same(
         () -> CorpusSwitchExpressions.handlersInLoweredSwitch(new java.util.ArrayList<>(), n),
         () -> CorpusSwitchExpressionsFibers.handlersInLoweredSwitch(new java.util.ArrayList<>(), n));
+    same(
+        () -> CorpusSwitchExpressions.handlersInSpilledOperands(new java.util.ArrayList<>(), n),
+        () -> CorpusSwitchExpressionsFibers.handlersInSpilledOperands(new java.util.ArrayList<>(), n));
   }
 
   @ParameterizedTest

@@ -642,13 +642,12 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     return field;
   }
 
-  /** A local's initializer; a bare array initializer {@code {1, 2}} gets its type spelled out. */
   /**
    * {@code field = value;}. A switch expression holding a try or synchronized block goes through a
    * Java local first: JDK 17's javac writes bytecode the JVM rejects when such a switch is
    * evaluated with the machine, the field's owner, already on the operand stack.
    */
-  private Code store(String field, Code value, ExpressionTree source) {
+  Code store(String field, Code value, Tree source) {
     if (!hasSwitchWithHandlers(source)) {
       return new Code().text(field + " = ").append(value).text(";");
     }
@@ -695,6 +694,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     return found[0];
   }
 
+  /** A local's initializer; a bare array initializer {@code {1, 2}} gets its type spelled out. */
   private Code initializer(VariableTree local) {
     ExpressionTree init = local.getInitializer();
     if (init instanceof NewArrayTree && ((NewArrayTree) init).getType() == null) {

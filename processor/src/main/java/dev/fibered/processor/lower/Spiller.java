@@ -170,7 +170,7 @@ final class Spiller {
       return false;
     }
     String value = lowerer.temp(parts.type(), "the value of a compound assignment, line " + method.file().line(compound));
-    graph.add(assign(value, parts.newValue()));
+    graph.add(assign(value, parts.newValue(), compound));
     graph.add(new Op.Statements(parts.target().text(" = " + value + ";"), false));
     printer.evaluatedEarlier(compound, new Code().text(value));
     keptTypes.put(compound, parts.type());
@@ -222,7 +222,7 @@ final class Spiller {
     }
     Code target = printer.expression(variable);
     String old = lowerer.temp(type.get(), "the old value of a compound assignment, line " + method.file().line(compound));
-    graph.add(assign(old, target));
+    graph.add(assign(old, target, compound.getVariable()));
     if (!prepare(compound.getExpression())) {
       return null;
     }
@@ -307,13 +307,13 @@ final class Spiller {
       return false;
     }
     String value = lowerer.temp(TypeName.BOOLEAN, "the value of " + (and ? "&&" : "||"));
-    graph.add(assign(value, printer.expression(tree.getLeftOperand())));
+    graph.add(assign(value, printer.expression(tree.getLeftOperand()), tree.getLeftOperand()));
     Label done = graph.newLabel();
     graph.add(new Op.JumpIf(new Code().text(and ? "!" + value : value), done));
     if (!prepare(tree.getRightOperand())) {
       return false;
     }
-    graph.add(assign(value, printer.expression(tree.getRightOperand())));
+    graph.add(assign(value, printer.expression(tree.getRightOperand()), tree.getRightOperand()));
     lowerer.bind(done, tree, "after: ");
     printer.evaluatedEarlier(tree, new Code().text(value));
     keptTypes.put(tree, TypeName.BOOLEAN);
@@ -337,13 +337,13 @@ final class Spiller {
     if (!prepare(tree.getTrueExpression())) {
       return false;
     }
-    graph.add(assign(value, printer.expression(tree.getTrueExpression())));
+    graph.add(assign(value, printer.expression(tree.getTrueExpression()), tree.getTrueExpression()));
     graph.add(new Op.Jump(done));
     lowerer.bind(otherwise, tree, "else: ");
     if (!prepare(tree.getFalseExpression())) {
       return false;
     }
-    graph.add(assign(value, printer.expression(tree.getFalseExpression())));
+    graph.add(assign(value, printer.expression(tree.getFalseExpression()), tree.getFalseExpression()));
     lowerer.bind(done, tree, "after: ");
     printer.evaluatedEarlier(tree, new Code().text(value));
     keptTypes.put(tree, type.get());
@@ -462,13 +462,14 @@ final class Spiller {
   /** Evaluates {@code value} into a new field now; {@code tree} prints as that field from now on. */
   private void keep(Tree tree, TypeName type, Code value) {
     String field = lowerer.temp(type, "a value computed before a switch point, line " + method.file().line(tree));
-    graph.add(assign(field, value));
+    graph.add(assign(field, value, tree));
     printer.evaluatedEarlier(tree, new Code().text(field));
     keptTypes.put(tree, type);
   }
 
-  private static Op assign(String field, Code value) {
-    return new Op.Statements(new Code().text(field + " = ").append(value).text(";"), false);
+  /** {@code field = value;} for the value of {@code source}; see {@link Lowerer#store}. */
+  private Op assign(String field, Code value, Tree source) {
+    return new Op.Statements(lowerer.store(field, value, source), false);
   }
 
   /** Whether evaluating {@code tree} later gives the same value, with no effect: no need to keep it. */
