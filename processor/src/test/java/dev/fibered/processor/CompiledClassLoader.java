@@ -10,7 +10,7 @@ import javax.tools.JavaFileObject;
 
 /**
  * Loads the class files of a successful compilation from memory; everything else (the runtime)
- * comes from the test's own class path.
+ * comes from the test's own class path, or from the given parent.
  */
 final class CompiledClassLoader extends ClassLoader {
   private static final String OUTPUT = "CLASS_OUTPUT/";
@@ -18,7 +18,12 @@ final class CompiledClassLoader extends ClassLoader {
   private final Map<String, byte[]> classes = new HashMap<>();
 
   CompiledClassLoader(Compilation compilation) {
-    super(CompiledClassLoader.class.getClassLoader());
+    this(compilation, CompiledClassLoader.class.getClassLoader());
+  }
+
+  /** The classes of {@code compilation}, on top of what {@code parent} loads. */
+  CompiledClassLoader(Compilation compilation, ClassLoader parent) {
+    super(parent);
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() != JavaFileObject.Kind.CLASS) {
         continue;
