@@ -3,6 +3,7 @@ package dev.fibered.benchmarks.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fibered.benchmarks.CheckOverhead;
+import dev.fibered.benchmarks.DispatchCost;
 import dev.fibered.benchmarks.peers.Peer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,11 @@ class HarnessSmokeTest {
   @Test
   void checkOverheadKernelsGiveThePlainAnswers() {
     CheckOverhead.checkAnswers();
+  }
+
+  @Test
+  void dispatchCostFibersGiveThePlainAnswers() {
+    DispatchCost.checkAnswers();
   }
 
   @Test
