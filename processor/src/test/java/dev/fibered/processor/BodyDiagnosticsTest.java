@@ -129,7 +129,7 @@ class BodyDiagnosticsTest {
                 int work() { return 2; }
               }
               class Derived extends Base {
-                int run() { return work(); }
+                int run() { return work() + this.work(); }
               }
               Supplier<Integer> s = new Supplier<Integer>() {
                 int work() { return 3; }

@@ -128,7 +128,7 @@ public final class SwitchPointFinder {
         anyFibered |= FibersNames.isFibered(m);
       }
     }
-    if (!anyFibered || (receiver == null && namesClassBodyMethod(call, name))) {
+    if (!anyFibered || ((receiver == null || isThis(receiver)) && namesClassBodyMethod(call, name))) {
       return Optional.empty();
     }
     if (applicable.size() > 1) {
@@ -250,8 +250,9 @@ public final class SwitchPointFinder {
   }
 
   /**
-   * Whether an unqualified call names a method of a local or anonymous class body around it (its
-   * own or inherited), which hides the host's method of that name there, as in Java.
+   * Whether an unqualified call (or one on {@code this}) names a method of a local or anonymous
+   * class body around it (its own or inherited), which hides the host's method of that name
+   * there, as in Java; {@code this} there is the class body's.
    */
   private boolean namesClassBodyMethod(MethodInvocationTree call, String name) {
     TreePath path = TreePath.getPath(method.file().unit(), call);
