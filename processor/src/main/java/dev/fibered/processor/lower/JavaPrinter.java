@@ -26,7 +26,6 @@ import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
@@ -54,10 +53,8 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WildcardTree;
 import com.sun.source.tree.YieldTree;
 import dev.fibered.processor.model.FiberedMethod;
-import dev.fibered.processor.model.Resolver;
 import dev.fibered.processor.validate.Messages;
 import dev.fibered.processor.validate.Reporter;
-import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -67,7 +64,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
@@ -145,6 +141,7 @@ final class JavaPrinter {
   private Set<String> hoistedCaptures;
 
   private final ClassBodyPrinter classes;
+  private final SwitchPrinter switches;
 
   /** Locals declared inside the statement being copied: they stay Java locals. */
   private final Deque<Set<String>> copiedLocals = new ArrayDeque<>();
@@ -161,8 +158,6 @@ final class JavaPrinter {
   private Code out;
   private int depth;
 
-  /** Whether the switch being printed is on an enum: null if its selector's type is unknown. */
-  private Boolean switchOnEnum;
 
   /** The number of arguments of the call whose method name is being printed. */
   private int pendingArity = -1;
@@ -184,6 +179,7 @@ final class JavaPrinter {
     this.declaredTypeOf = declaredTypeOf;
     this.qualifier = new NameQualifier(method, reporter, fields, names, declaredTypeOf);
     this.classes = new ClassBodyPrinter(this, method, fields);
+    this.switches = new SwitchPrinter(this, method, fields, names, declaredTypeOf);
   }
 
   /**
@@ -335,7 +331,7 @@ final class JavaPrinter {
       case SWITCH_EXPRESSION -> {
         SwitchExpressionTree sw = (SwitchExpressionTree) tree;
         copiedSwitchExpressions++;
-        switchBody(sw.getExpression(), sw.getCases());
+        switches.body(sw.getExpression(), sw.getCases());
         copiedSwitchExpressions--;
       }
       case LAMBDA_EXPRESSION -> lambda((LambdaExpressionTree) tree);
@@ -700,7 +696,7 @@ final class JavaPrinter {
       case SWITCH -> {
         SwitchTree sw = (SwitchTree) tree;
         copiedSwitches++;
-        switchBody(sw.getExpression(), sw.getCases());
+        switches.body(sw.getExpression(), sw.getCases());
         copiedSwitches--;
       }
       case TRY -> tryStatement((TryTree) tree);
@@ -902,7 +898,7 @@ final class JavaPrinter {
   private void ifStatement(IfTree tree) {
     if (tree.getElseStatement() == null
         && !Completion.canCompleteNormally(tree.getThenStatement())) {
-      Tree binding = introducedWhenFalse(tree.getCondition());
+      Tree binding = Patterns.introducedWhenFalse(tree.getCondition());
       if (binding != null) {
         // "if (!(o instanceof T t)) return;" puts t in scope after the if (JLS 6.3.2.2).
         report(binding, Messages.patternBinding());
@@ -920,162 +916,6 @@ final class JavaPrinter {
       } else {
         blockLike(otherwise);
       }
-    }
-  }
-
-  /**
-   * The dispatch of a lowered switch: a Java switch on the same selector and labels, whose every
-   * case goes to the state {@code targets} gives for it. Falls through when no label matches.
-   */
-  Code switchDispatch(ExpressionTree selector, List<? extends CaseTree> cases, List<Label> targets) {
-    return capture(
-        () -> {
-          Boolean outerSwitchOnEnum = switchOnEnum;
-          switchOnEnum = selectorIsEnum(selector);
-          text("switch ");
-          expr(selector);
-          text(" {");
-          depth++;
-          for (int i = 0; i < cases.size(); i++) {
-            newline();
-            caseLabel(cases.get(i));
-            text(": {");
-            depth++;
-            newline();
-            text(names.state() + " = ");
-            out.label(targets.get(i));
-            text(";");
-            newline();
-            text("continue;");
-            depth--;
-            newline();
-            text("}");
-          }
-          depth--;
-          newline();
-          text("}");
-          switchOnEnum = outerSwitchOnEnum;
-        });
-  }
-
-  /** Whether a case label may name a switch's own enum constants: null if the type is unknown. */
-  private Boolean selectorIsEnum(ExpressionTree selector) {
-    return declaredTypeOf
-        .apply(selector instanceof ParenthesizedTree ? ((ParenthesizedTree) selector).getExpression() : selector)
-        .map(t -> t.getKind() == ElementKind.ENUM)
-        .orElse(null);
-  }
-
-  /** Whether a case has the {@code default} label, alone or beside constants (Java 21). */
-  static boolean isDefault(CaseTree tree) {
-    return tree.getExpressions().isEmpty() || hasDefaultLabel(tree);
-  }
-
-  private void switchBody(ExpressionTree selector, List<? extends CaseTree> cases) {
-    Boolean outerSwitchOnEnum = switchOnEnum;
-    switchOnEnum = selectorIsEnum(selector);
-    text("switch ");
-    expr(selector);
-    text(" {");
-    copiedLocals.push(new HashSet<>());
-    depth++;
-    for (CaseTree c : cases) {
-      newline();
-      caseLabel(c);
-      if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
-        text(" -> ");
-        Tree body = c.getBody();
-        if (body instanceof ExpressionTree) {
-          expr(body);
-          text(";");
-        } else {
-          stmt((StatementTree) body);
-        }
-      } else {
-        text(":");
-        depth++;
-        for (StatementTree s : c.getStatements()) {
-          newline();
-          stmt(s);
-        }
-        depth--;
-      }
-    }
-    depth--;
-    copiedLocals.pop();
-    newline();
-    text("}");
-    switchOnEnum = outerSwitchOnEnum;
-  }
-
-  private void caseLabel(CaseTree tree) {
-    if (hasPatternLabel(tree)) {
-      unsupported(tree, Messages.unsupportedConstruct("a pattern in a case label"));
-      return;
-    }
-    List<? extends ExpressionTree> constants = tree.getExpressions();
-    if (constants.isEmpty()) {
-      text("default");
-      return;
-    }
-    text("case ");
-    for (int i = 0; i < constants.size(); i++) {
-      if (i > 0) {
-        text(", ");
-      }
-      ExpressionTree constant = constants.get(i);
-      if (constant instanceof IdentifierTree && isEnumConstantName((IdentifierTree) constant)) {
-        text(constant.toString()); // enum labels must stay unqualified before Java 21
-      } else {
-        expr(constant);
-      }
-    }
-    if (hasDefaultLabel(tree)) {
-      text(", default");
-    }
-  }
-
-  private boolean isEnumConstantName(IdentifierTree id) {
-    String name = id.getName().toString();
-    if (fields.field(name) != null || isCopiedLocal(name)) {
-      return false;
-    }
-    if (switchOnEnum != null) {
-      return switchOnEnum; // the selector's declared type is known
-    }
-    return method.resolver()
-        .members(name, Resolver::isField)
-        .map(m -> m.elements().get(0).getKind() == ElementKind.ENUM_CONSTANT)
-        .orElse(true);
-  }
-
-  /**
-   * Case labels grew patterns in Java 21 ({@code CaseTree.getLabels()}); this processor compiles
-   * against the Java 17 API, so it looks for them reflectively when running on a newer javac.
-   */
-  private static boolean hasPatternLabel(CaseTree tree) {
-    for (String kind : labelKinds(tree)) {
-      // JDK 21+: PATTERN_CASE_LABEL; JDK 17 (preview API): the pattern trees themselves.
-      if (kind.equals("PATTERN_CASE_LABEL") || kind.endsWith("_PATTERN")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean hasDefaultLabel(CaseTree tree) {
-    return !tree.getExpressions().isEmpty() && labelKinds(tree).contains("DEFAULT_CASE_LABEL");
-  }
-
-  private static List<String> labelKinds(CaseTree tree) {
-    try {
-      Method getLabels = CaseTree.class.getMethod("getLabels");
-      List<?> labels = (List<?>) getLabels.invoke(tree);
-      return labels.stream().map(l -> ((Tree) l).getKind().name()).toList();
-    } catch (NoSuchMethodException e) {
-      return List.of();
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -1218,6 +1058,41 @@ final class JavaPrinter {
     }
   }
 
+  /** Runs {@code printing} into code of its own, at depth 0. */
+  Code printed(Runnable printing) {
+    return capture(printing);
+  }
+
+  /** See {@link SwitchPrinter#dispatch}. */
+  Code switchDispatch(ExpressionTree selector, List<? extends CaseTree> cases, List<Label> targets) {
+    return switches.dispatch(selector, cases, targets);
+  }
+
+  void label(Label label) {
+    out.label(label);
+  }
+
+  void indent() {
+    depth++;
+  }
+
+  void outdent() {
+    depth--;
+  }
+
+  /** A scope of copied locals: a switch body's, say. */
+  void enterScope() {
+    copiedLocals.push(new HashSet<>());
+  }
+
+  void exitScope() {
+    copiedLocals.pop();
+  }
+
+  boolean isCopiedName(String name) {
+    return isCopiedLocal(name);
+  }
+
   void text(String s) {
     out.text(s);
   }
@@ -1233,52 +1108,6 @@ final class JavaPrinter {
 
   void report(Tree tree, String message) {
     reporter.error(tree, method.file().unit(), message);
-  }
-
-  /** A pattern whose variable {@code condition} introduces when false (JLS 6.3.1), or null. */
-  private static Tree introducedWhenFalse(ExpressionTree condition) {
-    return introduced(condition, false);
-  }
-
-  private static Tree introduced(ExpressionTree e, boolean whenTrue) {
-    switch (e.getKind()) {
-      case PARENTHESIZED:
-        return introduced(((ParenthesizedTree) e).getExpression(), whenTrue);
-      case LOGICAL_COMPLEMENT:
-        return introduced(((UnaryTree) e).getExpression(), !whenTrue);
-      case CONDITIONAL_AND:
-      case CONDITIONAL_OR:
-        {
-          // && introduces its operands' when-true variables when true, || their when-false ones
-          // when false, and neither introduces any the other way round.
-          boolean and = e.getKind() == Tree.Kind.CONDITIONAL_AND;
-          if (and != whenTrue) {
-            return null;
-          }
-          BinaryTree binary = (BinaryTree) e;
-          Tree left = introduced(binary.getLeftOperand(), whenTrue);
-          return left != null ? left : introduced(binary.getRightOperand(), whenTrue);
-        }
-      case INSTANCE_OF:
-        return whenTrue ? ((InstanceOfTree) e).getPattern() : null;
-      default:
-        return null;
-    }
-  }
-
-  /** The first pattern in {@code tree}, or null. */
-  static Tree firstBinding(Tree tree) {
-    Tree[] found = {null};
-    new com.sun.source.util.TreeScanner<Void, Void>() {
-      @Override
-      public Void scan(Tree node, Void unused) {
-        if (node != null && found[0] == null && node.getKind().name().endsWith("_PATTERN")) {
-          found[0] = node;
-        }
-        return super.scan(node, unused);
-      }
-    }.scan(tree, null);
-    return found[0];
   }
 
   /** A tree's kind in words, for messages: {@code "labeled statement"}. */

@@ -858,7 +858,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
     List<Label> entries = new ArrayList<>();
     cases.forEach(c -> entries.add(graph.newLabel()));
     Code dispatch = printer.switchDispatch(selector, cases, entries);
-    if (cases.stream().noneMatch(JavaPrinter::isDefault)) {
+    if (cases.stream().noneMatch(SwitchPrinter::isDefault)) {
       dispatch.text("\n");
       if (exit != null) {
         dispatch.text(names.state() + " = ").label(exit).text(";\ncontinue;");
@@ -1205,7 +1205,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
         || policy.checksInside(body, this::callsPlainMethod)
         || policy.checksBefore(body, 0, this::callsPlainMethod)
         || !Completion.canCompleteNormally(body)
-        || (condition != null && JavaPrinter.firstBinding(condition) != null)) {
+        || (condition != null && Patterns.firstBinding(condition) != null)) {
       return false;
     }
     Label head = graph.newLabel();
@@ -1831,7 +1831,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
   }
 
   private Code condition(ExpressionTree condition) {
-    Tree binding = JavaPrinter.firstBinding(condition);
+    Tree binding = Patterns.firstBinding(condition);
     if (binding != null) {
       reporter.error(binding, method.file().unit(), Messages.patternBinding());
     } else {
