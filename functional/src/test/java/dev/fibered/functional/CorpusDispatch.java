@@ -219,6 +219,17 @@ final class CorpusDispatch {
     return out.toString();
   }
 
+  /** Receivers whose type the source writes without a variable: a creation, a cast, parentheses. */
+  @Fibered
+  static String writtenReceivers(int scale) {
+    int created = new Tile().area(scale);
+    Object shape = new Circle();
+    int cast = ((Shape) shape).area(scale);
+    Shape square = new Square();
+    int parenthesized = (square).area(scale);
+    return created + " " + cast + " " + parenthesized;
+  }
+
   @Fibered
   static String sources(int n) {
     Counter counter = new Counter();

@@ -21,6 +21,12 @@ class DispatchTest {
     same(() -> CorpusDispatch.shapes(3), () -> CorpusDispatchFibers.shapes(3));
   }
 
+  /** Compiling at all shows these receivers' types were read; before, each was UnknownReceiver. */
+  @Test
+  void receiversWrittenAsCreationsCastsAndParentheses() {
+    same(() -> CorpusDispatch.writtenReceivers(3), () -> CorpusDispatchFibers.writtenReceivers(3));
+  }
+
   @Test
   void interfaceMethodsDefaultMethodsAndPlainImplementations() {
     same(() -> CorpusDispatch.sources(4), () -> CorpusDispatchFibers.sources(4));

@@ -15,6 +15,8 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -326,6 +328,16 @@ public final class SwitchPointFinder {
   /** The declared type of a receiver expression, where the source spells it out. */
   public Optional<TypeElement> receiverType(ExpressionTree receiver) {
     Resolver resolver = method.resolver();
+    if (receiver instanceof ParenthesizedTree) {
+      return receiverType(((ParenthesizedTree) receiver).getExpression());
+    }
+    if (receiver instanceof TypeCastTree) {
+      return typeOfTypeTree(((TypeCastTree) receiver).getType());
+    }
+    if (receiver instanceof NewClassTree && ((NewClassTree) receiver).getEnclosingExpression() == null) {
+      // An anonymous class's calls dispatch from its supertype's, and run its methods plainly.
+      return typeOfTypeTree(((NewClassTree) receiver).getIdentifier());
+    }
     if (receiver instanceof IdentifierTree) {
       String name = ((IdentifierTree) receiver).getName().toString();
       if (name.equals("this")) {
@@ -445,7 +457,9 @@ public final class SwitchPointFinder {
     if (type instanceof ParameterizedTypeTree) {
       type = ((ParameterizedTypeTree) type).getType();
     }
-    if (type instanceof ArrayTypeTree || type.getKind() == Tree.Kind.PRIMITIVE_TYPE) {
+    if (type instanceof ArrayTypeTree
+        || type.getKind() == Tree.Kind.PRIMITIVE_TYPE
+        || namesLocalType(type)) { // a local type hides a member or imported type of its name
       return Optional.empty();
     }
     if (type instanceof IdentifierTree || type instanceof MemberSelectTree) {
