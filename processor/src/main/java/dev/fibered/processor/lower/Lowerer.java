@@ -531,21 +531,11 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
   /** Whether {@code tree} holds a Java try with a finally block or resources (not in a lambda). */
   private static boolean hasJavaCleanup(Tree tree) {
     boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
+    new OwnCodeScanner<Void, Void>() {
       @Override
       public Void visitTry(TryTree node, Void unused) {
         found[0] |= node.getFinallyBlock() != null || !node.getResources().isEmpty();
         return super.visitTry(node, unused);
-      }
-
-      @Override
-      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
-        return null;
       }
     }.scan(tree, null);
     return found[0];
@@ -663,7 +653,7 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
   /** Whether {@code tree} holds a switch expression with a try or synchronized block inside. */
   private static boolean hasSwitchWithHandlers(Tree tree) {
     boolean[] found = {false};
-    new TreeScanner<Void, Boolean>() {
+    new OwnCodeScanner<Void, Boolean>() {
       @Override
       public Void visitSwitchExpression(SwitchExpressionTree node, Boolean inSwitch) {
         return super.visitSwitchExpression(node, true);
@@ -679,16 +669,6 @@ public final class Lowerer implements Jumps, JavaPrinter.Captures {
       public Void visitSynchronized(com.sun.source.tree.SynchronizedTree node, Boolean inSwitch) {
         found[0] |= Boolean.TRUE.equals(inSwitch);
         return super.visitSynchronized(node, inSwitch);
-      }
-
-      @Override
-      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Boolean inSwitch) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(com.sun.source.tree.ClassTree node, Boolean inSwitch) {
-        return null;
       }
     }.scan(tree, false);
     return found[0];

@@ -6,13 +6,11 @@ import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CaseTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -25,7 +23,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.YieldTree;
-import com.sun.source.util.TreeScanner;
 import dev.fibered.processor.model.FiberedMethod;
 import dev.fibered.processor.model.Resolver;
 import dev.fibered.processor.model.SwitchPoint;
@@ -398,8 +395,8 @@ final class Spiller {
   /** The values a switch expression can take: its rules' expressions and its own yields. */
   private static List<ExpressionTree> yieldedValues(SwitchExpressionTree tree) {
     List<ExpressionTree> values = new ArrayList<>();
-    TreeScanner<Void, Void> yields =
-        new TreeScanner<>() {
+    OwnCodeScanner<Void, Void> yields =
+        new OwnCodeScanner<>() {
           @Override
           public Void visitYield(YieldTree node, Void unused) {
             values.add(node.getValue());
@@ -411,15 +408,6 @@ final class Spiller {
             return null; // a nested switch expression's yields are its own
           }
 
-          @Override
-          public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-            return null;
-          }
-
-          @Override
-          public Void visitClass(ClassTree node, Void unused) {
-            return null;
-          }
         };
     for (CaseTree c : tree.getCases()) {
       if (c.getCaseKind() == CaseTree.CaseKind.RULE && c.getBody() instanceof ExpressionTree) {
