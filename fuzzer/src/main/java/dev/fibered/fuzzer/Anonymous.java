@@ -134,13 +134,7 @@ final class Anonymous {
    * class named unqualified ({@code this.f0} would be the anonymous object's).
    */
   private Expressions body() {
-    Scope captured = scope.capturable(captureLocals);
-    Scope inside = new Scope();
-    inside.push();
-    for (Scope.Local l : captured.visible()) {
-      String name = l.name.startsWith("this.") ? l.name.substring("this.".length()) : l.name;
-      inside.add(new Scope.Local(name, l.type, l.assignable, l.capturable, l.typed, l.local));
-    }
+    Scope inside = scope.capturable(captureLocals).withFieldsUnqualified();
     return new Expressions(rnd, inside, implicitExceptions, "d", false);
   }
 }

@@ -21,17 +21,33 @@ final class Expressions {
   private final boolean implicitExceptions;
   private final String anIntLocal;
   private final boolean typed;
+  /** An int variable some forms name for want of a local of their type: {@code d} in a method. */
+  private final String outerInt;
 
   /**
    * @param anIntLocal an int variable that is always in scope (and may be captured where this
    *     generator is used), for when the scope has none
    */
   Expressions(SplittableRandom rnd, Scope scope, boolean implicitExceptions, String anIntLocal, boolean typed) {
+    this(rnd, scope, implicitExceptions, anIntLocal, typed, "d");
+  }
+
+  /**
+   * For a static context, where {@code d} is out of reach (a local record's, enum's or
+   * interface's body): {@code anIntLocal} stands for it too.
+   */
+  static Expressions inStaticContext(SplittableRandom rnd, Scope scope, boolean implicitExceptions, String anIntLocal) {
+    return new Expressions(rnd, scope, implicitExceptions, anIntLocal, false, anIntLocal);
+  }
+
+  private Expressions(
+      SplittableRandom rnd, Scope scope, boolean implicitExceptions, String anIntLocal, boolean typed, String outerInt) {
     this.rnd = rnd;
     this.scope = scope;
     this.implicitExceptions = implicitExceptions;
     this.anIntLocal = anIntLocal;
     this.typed = typed;
+    this.outerInt = outerInt;
   }
 
   /** {@code form} with a cast to {@code type} if this generator is typed. */
@@ -92,7 +108,7 @@ final class Expressions {
         {
           String arr = local(Type.ARRAY, null);
           if (arr == null) {
-            return "d";
+            return outerInt;
           }
           return implicitExceptions && rnd.nextInt(4) == 0
               ? arr + "[" + anInt(d) + "]"
@@ -119,7 +135,7 @@ final class Expressions {
         return rnd.nextInt(0, 100) + "L";
       case 1:
       case 2:
-        return local(Type.LONG, "(long) d");
+        return local(Type.LONG, "(long) " + outerInt);
       case 3:
         return "(" + aLong(d) + " + " + aLong(d) + ")";
       case 4:
@@ -137,7 +153,7 @@ final class Expressions {
     switch (rnd.nextInt(8)) {
       case 0:
       case 1:
-        return local(Type.BOOLEAN, "(d > 1)");
+        return local(Type.BOOLEAN, "(" + outerInt + " > 1)");
       case 2:
         return "(" + anInt(d) + " < " + anInt(d) + ")";
       case 3:

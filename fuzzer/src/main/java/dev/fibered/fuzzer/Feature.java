@@ -114,6 +114,23 @@ public enum Feature {
    * local first.
    */
   SYNCHRONIZED_IN_SWITCH_EXPRESSIONS,
+  /**
+   * Local records, classes, interfaces and enums in {@code @Fibered} bodies ({@link
+   * LocalClasses}): records with a compact constructor that checks and normalises, a method and a
+   * static factory; classes capturing locals (ones that live across switch points, a loop's value
+   * in each iteration) in field initializers, constructors and methods, one extending another;
+   * an interface implemented by a class and by lambdas; an enum with constructor arguments and a
+   * constant body, switched on. Instances made before switch points are used after them, kept in
+   * lists, made in loops; some types are declared where their whole scope is plain Java (a
+   * lambda's block, an anonymous class's method).
+   */
+  LOCAL_CLASSES,
+  /**
+   * With {@link #LOCAL_CLASSES}: parameters and record components named like the method's
+   * variables, which they hide inside the local type, and local types named like one the method
+   * declared in a scope that has ended (two types of one name in one method).
+   */
+  LOCAL_CLASS_NAMES,
   /** {@code synchronized} blocks without switch points. */
   SYNCHRONIZED,
   /**

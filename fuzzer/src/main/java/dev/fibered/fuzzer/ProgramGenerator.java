@@ -60,6 +60,7 @@ public final class ProgramGenerator {
   private Expressions typed;
   private Lambdas lambdas;
   private Anonymous anonymous;
+  private LocalClasses localClasses;
   private final Deque<Target> targets = new ArrayDeque<>();
   private int names;
   private int budget;
@@ -332,6 +333,8 @@ public final class ProgramGenerator {
     String receiver = !hasReceiver ? null : isStatic ? "o" : "this";
     lambdas = new Lambdas(rnd, scope, implicit, on(Feature.LAMBDA_CAPTURES), this::fresh, host, receiver);
     anonymous = new Anonymous(rnd, scope, implicit, on(Feature.LAMBDA_CAPTURES), this::fresh, hierarchy);
+    localClasses =
+        new LocalClasses(rnd, scope, implicit, this::fresh, this::intCall, this::switchPointsAllowed, features);
     targets.clear();
     this.budget = budget;
     noSwitchPoints = 0;
@@ -364,6 +367,9 @@ public final class ProgramGenerator {
     }
     if (hierarchy != null) {
       declareBase(body, true);
+    }
+    if (on(Feature.LOCAL_CLASSES) && rnd.nextInt(3) == 0) {
+      localClasses.declaration(body); // in scope for the whole body, across its switch points
     }
     if (!statements(body, 3, rnd.nextInt(2, 7))) {
       return;
@@ -441,6 +447,9 @@ public final class ProgramGenerator {
 
   /** Adds one statement; returns whether it can complete normally. */
   private boolean statement(Node.Block block, int depth) {
+    if (on(Feature.LOCAL_CLASSES) && rnd.nextInt(4) == 0) {
+      localClasses.use(block); // on top of the statement: uses of local types take no budget
+    }
     while (true) {
       if (on(Feature.LAMBDAS) && rnd.nextInt(12) == 0) {
         lambdas.statement(block);
@@ -448,6 +457,10 @@ public final class ProgramGenerator {
       }
       if (on(Feature.ANONYMOUS_CLASSES) && rnd.nextInt(14) == 0) {
         anonymous.statement(block);
+        return true;
+      }
+      if (on(Feature.LOCAL_CLASSES) && rnd.nextInt(30) == 0) {
+        localClasses.declaration(block);
         return true;
       }
       if (hierarchy != null && rnd.nextInt(20) == 0) {
@@ -610,6 +623,18 @@ public final class ProgramGenerator {
       }
     }
     return -1;
+  }
+
+  /**
+   * A call of a method whose result is not void, as an int, for {@link LocalClasses}; null where
+   * no switch point may stand.
+   */
+  private String intCall() {
+    int callee = valueCallee();
+    if (!on(Feature.CALLS) || !switchPointsAllowed() || callee < 0) {
+      return null;
+    }
+    return asInt(call(callee), results.get(callee));
   }
 
   /** {@code call} as an int: cast if it is a long, its length if a String. */
@@ -1027,6 +1052,8 @@ public final class ProgramGenerator {
       String value = lambdas.loopValue(body, counter, kind == 3);
       if (on(Feature.ANONYMOUS_CLASSES) && rnd.nextBoolean()) {
         anonymous.defer(body, value);
+      } else if (on(Feature.LOCAL_CLASSES) && rnd.nextBoolean()) {
+        localClasses.defer(body, value);
       } else {
         lambdas.defer(body, value);
       }

@@ -119,4 +119,18 @@ final class Scope {
     }
     return s;
   }
+
+  /**
+   * The same variables in one block, the fields of {@code this} named unqualified: for code inside
+   * a class body, where {@code this} is another object but the fields are still in reach.
+   */
+  Scope withFieldsUnqualified() {
+    Scope s = new Scope();
+    s.push();
+    for (Local l : visible()) {
+      String name = l.name.startsWith("this.") ? l.name.substring("this.".length()) : l.name;
+      s.add(new Local(name, l.type, l.assignable, l.capturable, l.typed, l.local));
+    }
+    return s;
+  }
 }

@@ -14,7 +14,16 @@ enum Type {
   /** A local holding a lambda that records to the trace when run. */
   RUNNABLE("Runnable"),
   /** A local holding an implementation of the {@link Hierarchy}'s base type, to dispatch on. */
-  BASE(Hierarchy.BASE);
+  BASE(Hierarchy.BASE),
+  /**
+   * An instance of a local record, class or enum, or a list of them ({@link LocalClasses}): its
+   * {@code toString} is deterministic, so it can be traced.
+   */
+  LOCAL_VALUE("Object"),
+  /** A local interface's instance (a lambda among them), or a list of them: never traced. */
+  LOCAL_FUNCTION("Object"),
+  /** Not a variable: the name of a local type, in the {@link Scope} for as long as the type is. */
+  LOCAL_TYPE("Object");
 
   /** The types of values: what a declaration, an assignment or a trace event may pick. */
   static final Type[] VALUES = {INT, LONG, BOOLEAN, STRING, ARRAY};
@@ -27,7 +36,8 @@ enum Type {
 
   /** Whether a value of this type can be written to the trace (a lambda's identity cannot). */
   boolean isTraceable() {
-    return this != INT_OPERATOR && this != RUNNABLE && this != VOID && this != BASE;
+    return this != INT_OPERATOR && this != RUNNABLE && this != VOID && this != BASE && this != LOCAL_FUNCTION
+        && this != LOCAL_TYPE;
   }
 
   /** Whether {@code target op= value} compiles for some arithmetic {@code op}. */

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class GeneratorTest {
@@ -87,12 +90,55 @@ class GeneratorTest {
       "(\\+\\+|--)\\w+(\\.f\\d)?\\[\\(int\\) idx\\(",
       " \\+ \\((this\\.)?\\w+(\\[[^;]*\\])? [-+*^|/%]= (o\\.|this\\.|b\\d+\\.)?(m\\d|op|tag)\\(",
       " - \\((this\\.)?\\w+(\\[[^;]*\\])? [-+*^|/%]= ",
+      // LOCAL_CLASSES
+      "(?m)^ *record Rc\\d+\\(",
+      "(?m)^ *Rc\\d+ \\{\\n *if \\(y\\d+ > \\d+\\) \\{\\n *throw new A\\(", // a compact constructor's check
+      "= Rc\\d+\\.h\\d+\\(", // a record's static factory
+      "\\.equals\\(new Rc\\d+\\(x\\d+\\.y\\d+\\(\\), ",
+      "(?m)^ *final int y\\d+ = [a-z]+\\d+ \\+ ", // a field initializer naming a captured local
+      "(?m)^ *class Lc\\d+ implements IntSupplier \\{\\n *final int y\\d+ = (c|v)\\d+ \\* 10", // a loop's value
+      "(?m)^ *class Sb\\d+ extends Lc\\d+ \\{",
+      "(?m)^ *Lc\\d+ x\\d+ = new Sb\\d+\\(",
+      "return super\\.h\\d+\\(z\\d+ \\+ 1\\)",
+      " \\+ x\\d+\\.h\\d+\\(z\\d+\\);", // a class's method calling a captured instance's
+      "(?m)^ *interface It\\d+ \\{",
+      "(?m)^ *It\\d+ x\\d+ = z\\d+ -> ",
+      "(?m)^ *enum En\\d+ \\{",
+      "(?m)^ *(LO|MID|HI)\\(-?\\d+\\) \\{\\n *@Override",
+      "switch \\(x\\d+\\) \\{\\n *case (LO|MID|HI):",
+      "= switch \\(x\\d+\\) \\{\\n *case (LO|MID|HI) -> ",
+      "new (Rc|Lc|Sb)\\d+\\([^;]*(o\\.|this\\.)?m\\d\\(t, d - 1", // a switch point in a constructor's argument
+      "x\\d+\\.h\\d+\\((\\(int\\) )?(o\\.|this\\.|b\\d+\\.)?(m\\d|op|tag)\\(t, d - 1",
+      "List<(Rc|Lc|Sb|En|It)\\d+> x\\d+ = new ArrayList<>\\(\\);",
+      "for \\((Rc|Lc|Sb|En|It)\\d+ x\\d+ : x\\d+\\) \\{",
+      "Supplier<String> s\\d+ = \\(\\) -> \\{\\n *(record|class|enum) ",
+      "public void run\\(\\) \\{\\n *(record|class|enum) ",
+      // LOCAL_CLASS_NAMES: a parameter hiding a local, a parameter hiding d
+      "(?m)^ *int h\\d+\\(int x\\d+\\) \\{",
+      "(?m)^ *int h\\d+\\(int d\\) \\{",
     };
     for (String construct : constructs) {
       assertTrue(
           java.util.regex.Pattern.compile(construct).matcher(source).find(),
           () -> "no program of seeds 0..199 has " + construct);
     }
+  }
+
+  /** {@link Feature#LOCAL_CLASS_NAMES}: some method declares two local types of one name. */
+  @Test
+  void someMethodDeclaresTwoLocalTypesOfOneName() {
+    Pattern declaration = Pattern.compile("(?m)^ *(?:record|class|interface|enum) ((?:Rc|Lc|Sb|It|En)\\d+)\\b");
+    int programs = 0;
+    for (long seed = 0; seed < 200; seed++) {
+      Matcher m = declaration.matcher(new ProgramGenerator(seed).generate().source());
+      Set<String> names = new HashSet<>();
+      boolean twice = false;
+      while (m.find()) {
+        twice |= !names.add(m.group(1)); // fresh names are unique in a program: only a reuse repeats
+      }
+      programs += twice ? 1 : 0;
+    }
+    assertTrue(programs > 0, "no program of seeds 0..199 declares two local types of one name");
   }
 
   /**
