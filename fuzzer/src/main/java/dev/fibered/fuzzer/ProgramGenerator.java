@@ -1253,7 +1253,8 @@ public final class ProgramGenerator {
   private boolean switchExpressionStatement(Node.Block block, int depth) {
     Type type = pick(new Type[] {Type.INT, Type.LONG, Type.STRING});
     int form = rnd.nextInt(6);
-    switchIsOperand = form >= 1 && form <= 3;
+    // Inside a case of a switch expression that is an operand, this one is evaluated as part of it.
+    switchIsOperand = switchIsOperand || (form >= 1 && form <= 3);
     switch (form) {
       case 0:
         if (type == result && canReturn()) {
