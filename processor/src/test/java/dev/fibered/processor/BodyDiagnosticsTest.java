@@ -123,10 +123,13 @@ class BodyDiagnosticsTest {
               return 1;
             }
 
+            private static int secret;
+
             @Fibered
             static int hides() {
               abstract class Base {
-                int work() { return 2; }
+                int secret = 4;
+                int work() { return 2 + this.secret; }
               }
               class Derived extends Base {
                 int run() { return work() + this.work(); }

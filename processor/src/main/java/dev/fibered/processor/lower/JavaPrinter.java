@@ -474,7 +474,10 @@ final class JavaPrinter {
     boolean typePosition = position == Position.TYPE || position == Position.NEW_CLASS;
     print(tree.getExpression(), typePosition ? Position.TYPE : Position.EXPRESSION);
     text("." + name);
-    if (!typePosition) {
+    boolean ownMember = !classBodies.isEmpty()
+        && tree.getExpression() instanceof IdentifierTree
+        && isClassBodyName(tree.getExpression().toString()); // this.x, super.x: the class body's
+    if (!typePosition && !ownMember) {
       out.append(
           qualifier.afterMember(
               tree, tree.getExpression(), name, position == Position.METHOD, pendingArity));
