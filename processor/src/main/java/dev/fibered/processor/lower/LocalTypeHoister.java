@@ -7,7 +7,6 @@ import dev.fibered.processor.model.FiberedMethod;
 import dev.fibered.processor.validate.Messages;
 import dev.fibered.processor.validate.Reporter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,11 @@ final class LocalTypeHoister {
   private final JavaPrinter.Captures captures;
   private final Map<String, TypeName> javaLocalTypes;
 
-  /** The simple names the machine's member types took, and the machine's own name. */
-  private final Set<String> taken = new HashSet<>();
+  /** The machine's own simple name, which no member type may take. */
+  private final String machineClassName;
+
+  /** The simple names the machine's member types took. */
+  private final Set<String> taken = new LinkedHashSet<>();
 
   private final List<Code> memberTypes = new ArrayList<>();
 
@@ -58,7 +60,7 @@ final class LocalTypeHoister {
     this.namer = namer;
     this.captures = captures;
     this.javaLocalTypes = javaLocalTypes;
-    taken.add(machineClassName);
+    this.machineClassName = machineClassName;
   }
 
   /** The member types' declarations, in source order. */
@@ -68,9 +70,7 @@ final class LocalTypeHoister {
 
   /** The simple names of the member types and their holders. */
   Set<String> memberTypeNames() {
-    Set<String> names = new LinkedHashSet<>(taken);
-    names.remove(names.iterator().next()); // the machine's own
-    return names;
+    return taken;
   }
 
   /**
@@ -85,7 +85,7 @@ final class LocalTypeHoister {
     Code declaration = printer.hoistedType(tree, captured);
     boolean isClass = tree.getKind().name().equals("CLASS");
     boolean inner = isClass && (!captured.isEmpty() || needsMachine());
-    boolean free = !taken.contains(name);
+    boolean free = !taken.contains(name) && !name.equals(machineClassName);
     taken.add(name);
     String line = ", line " + method.file().line(tree);
     Code member = new Code().text("// local " + keyword(tree) + " " + name + line + "\n");
