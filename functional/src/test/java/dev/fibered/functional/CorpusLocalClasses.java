@@ -475,4 +475,41 @@ final class CorpusLocalClasses {
     }
     return out.toString();
   }
+
+  /** Varargs: a record component and a method parameter of local types, and an anonymous class. */
+  @Fibered
+  static String varargs(int n) {
+    record Bag(String name, int... items) {
+      int total() {
+        int sum = 0;
+        for (int i : items) {
+          sum += i;
+        }
+        return sum;
+      }
+    }
+    class Joiner {
+      String join(String separator, Object... parts) {
+        StringBuilder out = new StringBuilder();
+        for (Object p : parts) {
+          out.append(out.length() == 0 ? "" : separator).append(p);
+        }
+        return out.toString();
+      }
+    }
+    IntSupplier counter =
+        new IntSupplier() {
+          int count(int... values) {
+            return values.length;
+          }
+
+          @Override
+          public int getAsInt() {
+            return count(1, 2, 3) + count();
+          }
+        };
+    Bag bag = new Bag("b", n, n + 1, n + 2);
+    Fiber.yield();
+    return new Joiner().join("-", bag.name(), bag.total(), bag.items().length, counter.getAsInt());
+  }
 }

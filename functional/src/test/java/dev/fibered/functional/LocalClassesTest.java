@@ -95,4 +95,9 @@ class LocalClassesTest {
         () -> new CorpusLocalClasses().writesTheHost(4),
         () -> CorpusLocalClassesFibers.writesTheHost(new CorpusLocalClasses(), 4));
   }
+
+  @Test
+  void varargsParametersAndComponents() {
+    same(() -> CorpusLocalClasses.varargs(4), () -> CorpusLocalClassesFibers.varargs(4));
+  }
 }

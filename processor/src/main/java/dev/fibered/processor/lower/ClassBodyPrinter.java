@@ -2,6 +2,7 @@ package dev.fibered.processor.lower;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AnnotatedTypeTree;
+import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -129,8 +130,13 @@ final class ClassBodyPrinter {
         printer.text(first ? "" : ", ");
         first = false;
         VariableTree component = (VariableTree) member;
-        annotations(component.getModifiers());
-        printer.print(component.getType(), Position.TYPE);
+        annotations(component.getModifiers()); // javac made it private final: not written
+        if (JavaPrinter.isVarargs(component)) {
+          printer.print(((ArrayTypeTree) component.getType()).getType(), Position.TYPE);
+          printer.text("...");
+        } else {
+          printer.print(component.getType(), Position.TYPE);
+        }
         printer.text(" " + component.getName());
       }
     }
@@ -218,7 +224,7 @@ final class ClassBodyPrinter {
       printer.text("(");
       for (int i = 0; i < tree.getParameters().size(); i++) {
         printer.text(i > 0 ? ", " : "");
-        printer.localDeclaration(tree.getParameters().get(i));
+        printer.parameterDeclaration(tree.getParameters().get(i));
       }
       printer.text(")");
     }

@@ -873,6 +873,25 @@ final class JavaPrinter {
     text("}");
   }
 
+  /** A method's or record's parameter, {@code int... xs} kept as varargs. */
+  void parameterDeclaration(VariableTree tree) {
+    if (!isVarargs(tree)) {
+      localDeclaration(tree);
+      return;
+    }
+    modifiers(tree.getModifiers());
+    print(((ArrayTypeTree) tree.getType()).getType(), Position.TYPE);
+    text("... " + tree.getName());
+    declareCopiedLocal(tree.getName().toString());
+  }
+
+  /** The tree API hides the varargs flag; javac's own printing of the declaration shows it. */
+  static boolean isVarargs(VariableTree tree) {
+    return tree.getType() instanceof ArrayTypeTree
+        && tree.getInitializer() == null
+        && tree.toString().endsWith("... " + tree.getName());
+  }
+
   void localDeclaration(VariableTree tree) {
     modifiers(tree.getModifiers());
     if (tree.getType() == null) {
