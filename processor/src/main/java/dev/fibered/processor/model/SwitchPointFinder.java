@@ -23,7 +23,9 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import dev.fibered.processor.validate.Messages;
 import dev.fibered.processor.validate.Reporter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -55,8 +57,14 @@ public final class SwitchPointFinder {
   private final Set<String> fiberedNames;
   private final Map<MethodInvocationTree, Optional<SwitchPoint>> cache = new IdentityHashMap<>();
 
-  /** See {@link #localTypes()}. */
+  /** See {@link #localTypes()}; null until {@link #scanClassBodies} ran. */
   private Map<String, ClassTree> localTypes;
+
+  /** For each call inside a local or anonymous class body: those bodies, innermost first. */
+  private final Map<MethodInvocationTree, List<ClassBody>> classBodiesAround = new IdentityHashMap<>();
+
+  /** A class body, and an anonymous class's supertype (null for a declared class). */
+  private record ClassBody(ClassTree tree, Tree anonymousSupertype) {}
 
   public SwitchPointFinder(FiberedMethod method, Reporter reporter, Set<String> fiberedNames) {
     this.method = method;
@@ -257,14 +265,10 @@ public final class SwitchPointFinder {
    * there, as in Java; {@code this} there is the class body's.
    */
   private boolean namesClassBodyMethod(MethodInvocationTree call, String name) {
-    TreePath path = TreePath.getPath(method.file().unit(), call);
-    for (TreePath p = path; p != null && p.getLeaf() != method.tree(); p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ClassTree) {
-        Tree parent = p.getParentPath() == null ? null : p.getParentPath().getLeaf();
-        Tree anonymousSupertype = parent instanceof NewClassTree ? ((NewClassTree) parent).getIdentifier() : null;
-        if (hasMethod((ClassTree) p.getLeaf(), anonymousSupertype, name, new HashSet<>())) {
-          return true;
-        }
+    scanClassBodies();
+    for (ClassBody body : classBodiesAround.getOrDefault(call, List.of())) {
+      if (hasMethod(body.tree(), body.anonymousSupertype(), name, new HashSet<>())) {
+        return true;
       }
     }
     return false;
@@ -303,21 +307,59 @@ public final class SwitchPointFinder {
     return base instanceof IdentifierTree && localTypes().containsKey(base.toString());
   }
 
-  /** The types declared in the body, by name (the last of a name wins), found when first needed. */
+  /** The types declared in the body, by name (the last of a name wins). */
   private Map<String, ClassTree> localTypes() {
-    if (localTypes == null) {
-      localTypes = new java.util.HashMap<>();
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void visitClass(ClassTree node, Void unused) {
-          if (node.getSimpleName().length() > 0) {
-            localTypes.put(node.getSimpleName().toString(), node);
-          }
-          return super.visitClass(node, unused);
-        }
-      }.scan(method.tree().getBody(), null);
-    }
+    scanClassBodies();
     return localTypes;
+  }
+
+  /**
+   * One pass over the body, when first needed: the local types it declares, and for each call
+   * inside a class body the bodies around it.
+   */
+  private void scanClassBodies() {
+    if (localTypes != null) {
+      return;
+    }
+    localTypes = new java.util.HashMap<>();
+    Deque<ClassBody> around = new ArrayDeque<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        localTypes.put(node.getSimpleName().toString(), node);
+        return within(new ClassBody(node, null), () -> super.visitClass(node, unused));
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree node, Void unused) {
+        scan(node.getEnclosingExpression(), unused);
+        scan(node.getIdentifier(), unused);
+        scan(node.getTypeArguments(), unused);
+        scan(node.getArguments(), unused);
+        if (node.getClassBody() == null) {
+          return null;
+        }
+        ClassBody body = new ClassBody(node.getClassBody(), node.getIdentifier());
+        return within(body, () -> scan(node.getClassBody().getMembers(), unused));
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        if (!around.isEmpty()) {
+          classBodiesAround.put(node, List.copyOf(around));
+        }
+        return super.visitMethodInvocation(node, unused);
+      }
+
+      private Void within(ClassBody body, java.util.function.Supplier<Void> scanning) {
+        around.push(body);
+        try {
+          return scanning.get();
+        } finally {
+          around.pop();
+        }
+      }
+    }.scan(method.tree().getBody(), null);
   }
 
   private static boolean isThis(ExpressionTree receiver) {
