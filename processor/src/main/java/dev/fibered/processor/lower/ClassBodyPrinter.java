@@ -236,9 +236,7 @@ final class ClassBodyPrinter {
       printer.text(";");
     } else {
       printer.text(" ");
-      LocalType superFrame = isKind(owner, "CLASS") && owner.getExtendsClause() != null
-          ? printer.framedType(owner.getExtendsClause())
-          : null;
+      LocalType superFrame = printer.superFrame(); // the owner's, set by declaration()
       if (constructor && superFrame != null && !callsAnotherConstructor(tree.getBody())) {
         // Java would call super() here; the superclass needs its frame as the enclosing instance.
         printer.text("{");

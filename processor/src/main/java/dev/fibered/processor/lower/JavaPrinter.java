@@ -540,8 +540,8 @@ final class JavaPrinter {
       list(tree.getTypeArguments(), Position.TYPE);
       text(">" + member.getIdentifier());
     } else {
-      if (isSuperConstructorCall(tree) && !superFrames.isEmpty() && superFrames.peek() != NO_FRAME) {
-        frameReference(superFrames.peek()); // the superclass is an inner class of its frame
+      if (isSuperConstructorCall(tree) && superFrame() != null) {
+        frameReference(superFrame()); // the superclass is an inner class of its frame
         text(".");
       }
       print(select, Position.METHOD);
@@ -1044,6 +1044,11 @@ final class JavaPrinter {
     savedSwitches.push(copiedSwitches);
     copiedSwitches = 0;
     depth++;
+  }
+
+  /** The framed local superclass of the class body being printed, or null. */
+  LocalType superFrame() {
+    return superFrames.isEmpty() || superFrames.peek() == NO_FRAME ? null : superFrames.peek();
   }
 
   void exitClassBody() {
