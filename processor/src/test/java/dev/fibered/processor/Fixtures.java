@@ -38,6 +38,14 @@ final class Fixtures {
         .compile(sources);
   }
 
+  /** {@link #compileStrict}, for the given {@code --release}. */
+  static Compilation compileStrictAt(int release, JavaFileObject... sources) {
+    return Compiler.javac()
+        .withProcessors(new FiberedProcessor())
+        .withOptions("--release", String.valueOf(release), "-Xlint:all", "-Werror")
+        .compile(sources);
+  }
+
   static JavaFileObject source(String qualifiedName, String text) {
     return JavaFileObjects.forSourceString(qualifiedName, text);
   }

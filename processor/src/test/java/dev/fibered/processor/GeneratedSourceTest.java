@@ -138,11 +138,7 @@ class GeneratedSourceTest {
       if (release > newest) {
         continue;
       }
-      Compilation compilation =
-          com.google.testing.compile.Compiler.javac()
-              .withProcessors(new FiberedProcessor())
-              .withOptions("--release", String.valueOf(release), "-Xlint:all", "-Werror")
-              .compile(sample());
+      Compilation compilation = Fixtures.compileStrictAt(release, sample());
       assertThat(compilation).succeededWithoutWarnings();
       assertThat(compilation).generatedSourceFile("p.SampleFibers");
     }
@@ -355,12 +351,7 @@ class GeneratedSourceTest {
     Compilation compilation = compileStrict(source("p.Shape", SHAPE));
     assertMatchesGolden(generated(compilation, "p.ShapeFibers"), "ShapeFibers.java");
     assertMatchesGolden(generated(compilation, "p.Shape_SquareFibers"), "Shape_SquareFibers.java");
-    Compilation release11 =
-        com.google.testing.compile.Compiler.javac()
-            .withProcessors(new FiberedProcessor())
-            .withOptions("--release", "11", "-Xlint:all", "-Werror")
-            .compile(source("p.Shape", SHAPE));
-    assertThat(release11).succeededWithoutWarnings();
+    assertThat(Fixtures.compileStrictAt(11, source("p.Shape", SHAPE))).succeededWithoutWarnings();
   }
 
   private static final String TAGGER =
@@ -409,12 +400,7 @@ class GeneratedSourceTest {
   void localClassMatchesGoldenCompilesAtReleaseElevenAndRuns() throws Exception {
     Compilation compilation = compileStrict(source("p.Tagger", TAGGER));
     assertMatchesGolden(generated(compilation, "p.TaggerFibers"), "TaggerFibers.java");
-    Compilation release11 =
-        com.google.testing.compile.Compiler.javac()
-            .withProcessors(new FiberedProcessor())
-            .withOptions("--release", "11", "-Xlint:all", "-Werror")
-            .compile(source("p.Tagger", TAGGER));
-    assertThat(release11).succeededWithoutWarnings();
+    assertThat(Fixtures.compileStrictAt(11, source("p.Tagger", TAGGER))).succeededWithoutWarnings();
     Class<?> fibers = new CompiledClassLoader(compilation).loadClass("p.TaggerFibers");
     assertEquals(List.of("t0", "t0", "t1", "t1", "t2", "t2"), runFiber(fibers, "tags", "t", 3));
   }
